@@ -1,0 +1,358 @@
+#include "extractor/segment/segmenter.h"
+
+#include "extractor/core/tsv_reader.h"
+#include "extractor/core/utf8.h"
+
+namespace newsgraph::segment {
+namespace {
+
+bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Code point classes the tokenizer cares about.
+enum class CharClass { kSpace, kNewline, kWord, kDigit, kApostrophe, kPunct };
+
+CharClass Classify(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    if (c == '\n') return CharClass::kNewline;
+    if (IsAsciiSpace(c)) return CharClass::kSpace;
+    if (IsAsciiAlpha(c)) return CharClass::kWord;
+    if (IsAsciiDigit(c)) return CharClass::kDigit;
+    if (c == '\'') return CharClass::kApostrophe;
+    return CharClass::kPunct;
+  }
+  char32_t cp = DecodeUtf8(s, i, len);
+  if (cp == 0x2028 || cp == 0x2029) return CharClass::kNewline;
+  if (IsUnicodeSpace(cp)) return CharClass::kSpace;
+  if (IsUnicodeApostrophe(cp)) return CharClass::kApostrophe;
+  if (IsUnicodePunctuation(cp)) return CharClass::kPunct;
+  return CharClass::kWord;
+}
+
+bool IsWordChar(CharClass k) { return k == CharClass::kWord || k == CharClass::kDigit; }
+
+// Shape flags of a word or number token.
+uint16_t ShapeFlags(std::string_view s) {
+  uint16_t flags = 0;
+  int letters = 0, upper = 0, lower = 0;
+  bool non_ascii = false;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (IsAsciiAlpha(c)) {
+        ++letters;
+        IsAsciiUpper(c) ? ++upper : ++lower;
+        if (i == 0 && IsAsciiUpper(c)) flags |= kTokCapitalized;
+      }
+      ++i;
+      continue;
+    }
+    non_ascii = true;
+    size_t len;
+    char32_t cp = DecodeUtf8(s, i, &len);
+    if (!IsUnicodePunctuation(cp) && !IsUnicodeApostrophe(cp)) {
+      ++letters;
+      if (IsUnicodeUpper(cp)) {
+        ++upper;
+        if (i == 0) flags |= kTokCapitalized;
+      } else {
+        ++lower;  // caseless scripts count as lower: they are never "capitalized"
+      }
+    }
+    i += len;
+  }
+  if (letters >= 2 && upper == letters) flags |= kTokAllCaps;
+  if (letters > 0 && lower == letters) flags |= kTokLower;
+  if (non_ascii) flags |= kTokNonAscii;
+  return flags;
+}
+
+bool IsTerminal(std::string_view t) { return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6"; }
+
+bool IsClosing(std::string_view t) {
+  return t == "\"" || t == "'" || t == ")" || t == "]" || t == "\xE2\x80\x9D" /* ” */ ||
+         t == "\xE2\x80\x99" /* ’ */ || t == "\xC2\xBB" /* » */;
+}
+
+bool IsOpening(std::string_view t) {
+  return t == "\"" || t == "'" || t == "(" || t == "[" || t == "\xE2\x80\x9C" /* “ */ ||
+         t == "\xE2\x80\x98" /* ‘ */ || t == "\xC2\xAB" /* « */;
+}
+
+// Small words a headline leaves in lower case.
+bool IsHeadlineFunctionWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "a",  "an", "the", "of",   "in",   "on", "at", "to",  "for", "and", "or", "but",
+      "by", "as", "with", "from", "into", "vs", "via", "his", "her", "its", "is", "s"};
+  return kWords.count(lower) > 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Segmenter>> Segmenter::Create(const StageConfig& config) {
+  std::unique_ptr<Segmenter> s(new Segmenter());
+  {
+    ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::Open(config.DataPath("extractor/segment/rules/abbreviations.tsv"),
+                                                    {"abbreviation", "kind"}));
+    TsvRow row;
+    int word = tsv.Column("abbreviation"), kind = tsv.Column("kind");
+    while (tsv.Next(&row)) {
+      std::string_view k = row.Get(kind);
+      AbbreviationKind parsed;
+      if (k == "title") parsed = AbbreviationKind::kTitle;
+      else if (k == "month") parsed = AbbreviationKind::kMonth;
+      else if (k == "other") parsed = AbbreviationKind::kOther;
+      else return tsv.Error(row, "kind must be title, month or other, not '" + std::string(k) + "'");
+      if (row.Get(word).empty()) return tsv.Error(row, "empty abbreviation");
+      s->abbreviations_[std::string(row.Get(word))] = parsed;
+    }
+    RETURN_IF_ERROR(tsv.status());
+  }
+  {
+    ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::Open(config.DataPath("extractor/segment/rules/sentence_starters.tsv"),
+                                                    {"word"}));
+    TsvRow row;
+    while (tsv.Next(&row)) {
+      if (row.Get(0).empty()) return tsv.Error(row, "empty word");
+      s->sentence_starters_.emplace(row.Get(0));
+    }
+    RETURN_IF_ERROR(tsv.status());
+  }
+  return s;
+}
+
+const Segmenter::AbbreviationKind* Segmenter::FindAbbreviation(std::string_view lower) const {
+  if (lower.size() > 8) return nullptr;
+  auto it = abbreviations_.find(std::string(lower));
+  return it == abbreviations_.end() ? nullptr : &it->second;
+}
+
+Status Segmenter::Process(Document* doc) const {
+  doc->folded = doc->text;
+  for (char& c : doc->folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  Tokenize(doc);
+  SplitSentences(doc);
+  doc->layers |= kLayerTokens;
+  return Status::Ok();
+}
+
+void Segmenter::Tokenize(Document* doc) const {
+  const std::string_view s(doc->text);
+  const std::string_view folded(doc->folded);
+  std::vector<Token>& tokens = doc->tokens;
+  tokens.clear();
+  tokens.reserve(s.size() / 5 + 1);
+  bool space_before = true;
+  int newlines = 2;  // the text start counts as a paragraph start
+  const size_t n = s.size();
+  size_t i = 0;
+
+  auto emit = [&](size_t begin, size_t end, uint16_t flags) {
+    if (space_before) flags |= kTokSpaceBefore;
+    if (newlines >= 1) flags |= kTokLineStart;
+    if (newlines >= 2) flags |= kTokParagraphStart;
+    tokens.push_back(Token{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, flags, 0});
+    space_before = false;
+    newlines = 0;
+  };
+  // True when an apostrophe at `pos` (of byte length alen) starts a
+  // possessive/clitic "'s" that ends there: "Russia's", "Russia’s".
+  auto is_clitic_s = [&](size_t pos, size_t alen) {
+    size_t p = pos + alen;
+    if (p >= n || (s[p] | 0x20) != 's') return false;
+    if (p + 1 >= n) return true;
+    size_t l;
+    return !IsWordChar(Classify(s, p + 1, &l));
+  };
+
+  while (i < n) {
+    size_t len;
+    CharClass k = Classify(s, i, &len);
+    switch (k) {
+      case CharClass::kNewline:
+        ++newlines;
+        space_before = true;
+        i += len;
+        continue;
+      case CharClass::kSpace:
+        space_before = true;
+        i += len;
+        continue;
+      case CharClass::kApostrophe: {
+        bool after_word = !tokens.empty() && !space_before && (tokens.back().flags & (kTokWord | kTokNumber));
+        if (after_word && is_clitic_s(i, len)) {
+          emit(i, i + len + 1, kTokWord | kTokLower);
+          i += len + 1;
+        } else {
+          emit(i, i + len, kTokPunct);
+          i += len;
+        }
+        continue;
+      }
+      case CharClass::kPunct: {
+        size_t end = i + len;
+        if (s[i] == '.') {
+          while (end < n && s[end] == '.') ++end;  // "..." is one token
+        }
+        emit(i, end, kTokPunct);
+        i = end;
+        continue;
+      }
+      case CharClass::kDigit: {
+        size_t end = i;
+        while (end < n) {
+          unsigned char c = static_cast<unsigned char>(s[end]);
+          if (IsAsciiDigit(c)) {
+            ++end;
+          } else if ((c == ',' || c == '.' || c == ':') && end + 1 < n &&
+                     IsAsciiDigit(static_cast<unsigned char>(s[end + 1]))) {
+            end += 2;
+          } else {
+            break;
+          }
+        }
+        // Letters glued to a number stay with it: "1990s", "24th", "10am".
+        while (end < n) {
+          size_t l;
+          if (!IsWordChar(Classify(s, end, &l))) break;
+          end += l;
+        }
+        emit(i, end, static_cast<uint16_t>(kTokNumber | ShapeFlags(s.substr(i, end - i))));
+        i = end;
+        continue;
+      }
+      case CharClass::kWord: {
+        size_t end = i;
+        while (end < n) {
+          size_t l;
+          CharClass c = Classify(s, end, &l);
+          if (IsWordChar(c)) {
+            end += l;
+            continue;
+          }
+          // An apostrophe between letters stays inside ("O'Brien", "don't")
+          // unless it starts a final "'s".
+          if (c == CharClass::kApostrophe && end + l < n && !is_clitic_s(end, l)) {
+            size_t l2;
+            if (Classify(s, end + l, &l2) == CharClass::kWord) {
+              end += l;
+              continue;
+            }
+          }
+          break;
+        }
+        // Initialisms with periods: "U.S.", "U.N.", "a.m.", "J.".
+        if (end - i == 1 && end < n && s[end] == '.') {
+          size_t e = end + 1;
+          while (e + 1 < n && IsAsciiAlpha(static_cast<unsigned char>(s[e])) && s[e + 1] == '.') e += 2;
+          end = e;
+        } else if (end < n && s[end] == '.' && FindAbbreviation(folded.substr(i, end - i)) != nullptr) {
+          ++end;
+        }
+        emit(i, end, static_cast<uint16_t>(kTokWord | ShapeFlags(s.substr(i, end - i))));
+        i = end;
+        continue;
+      }
+    }
+  }
+}
+
+void Segmenter::SplitSentences(Document* doc) const {
+  std::vector<Token>& tokens = doc->tokens;
+  std::vector<Sentence>& sentences = doc->sentences;
+  sentences.clear();
+  if (tokens.empty()) return;
+  const std::string_view text(doc->text);
+  const std::string_view folded(doc->folded);
+  auto tok = [&](size_t i) { return text.substr(tokens[i].span.begin, tokens[i].span.size()); };
+
+  uint32_t paragraph = 0;
+  uint32_t start = 0;
+  uint32_t line_start = 0;
+  auto close = [&](uint32_t end) {  // sentence [start, end)
+    if (end <= start) return;
+    if (start > 0 && tokens[start].Has(kTokParagraphStart)) ++paragraph;
+    Sentence sent;
+    sent.span = Span{tokens[start].span.begin, tokens[end - 1].span.end};
+    sent.token_begin = start;
+    sent.token_end = end;
+    sent.paragraph = paragraph;
+    for (uint32_t t = start; t < end; ++t) tokens[t].sentence = static_cast<uint32_t>(sentences.size());
+    tokens[start].flags |= kTokSentenceStart;
+    sentences.push_back(sent);
+    start = end;
+  };
+  // A line with no final punctuation whose content words are all
+  // capitalised is a heading (a headline, a byline, a section title).
+  auto line_is_heading = [&](uint32_t from, uint32_t to) {
+    if (to <= from) return false;
+    if (tokens[to - 1].Has(kTokPunct) && tok(to - 1) != "\"" && tok(to - 1) != ")") return false;
+    int content = 0;
+    for (uint32_t t = from; t < to; ++t) {
+      if (!tokens[t].Has(kTokWord)) continue;
+      std::string_view lower = folded.substr(tokens[t].span.begin, tokens[t].span.size());
+      if (tokens[t].Has(kTokCapitalized) || tokens[t].Has(kTokAllCaps)) {
+        ++content;
+      } else if (!IsHeadlineFunctionWord(lower)) {
+        return false;
+      }
+    }
+    return content > 0 && to - from <= 40;
+  };
+
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    if (i > start && t.Has(kTokParagraphStart)) {
+      close(i);
+    } else if (i > start && t.Has(kTokLineStart) && line_is_heading(line_start > start ? line_start : start, i)) {
+      close(i);
+    }
+    if (t.Has(kTokLineStart)) line_start = i;
+    if (i + 1 - start >= kMaxSentenceTokens) {
+      close(i + 1);
+      continue;
+    }
+
+    std::string_view word = tok(i);
+    bool terminal = t.Has(kTokPunct) && IsTerminal(word);
+    bool abbreviation_end = false;
+    if (!terminal && t.Has(kTokWord) && word.size() > 1 && word.back() == '.') {
+      std::string_view lower = folded.substr(t.span.begin, t.span.size() - 1);
+      const AbbreviationKind* kind = FindAbbreviation(lower);
+      abbreviation_end = kind == nullptr || *kind != AbbreviationKind::kTitle;  // initialisms, "Corp."
+    }
+    if (!terminal && !abbreviation_end) continue;
+
+    uint32_t end = i + 1;
+    while (end < n && IsClosing(tok(end)) && !tokens[end].Has(kTokSpaceBefore)) ++end;
+    if (end >= n) {
+      close(n);
+      break;
+    }
+    const Token& next = tokens[end];
+    std::string_view next_text = tok(end);
+    bool next_starts = next.Has(kTokCapitalized) || next.Has(kTokNumber) || IsOpening(next_text) ||
+                       next.Has(kTokParagraphStart);
+    if (abbreviation_end) {
+      std::string_view next_lower = folded.substr(next.span.begin, next.span.size());
+      next_starts = next.Has(kTokParagraphStart) ||
+                    (next.Has(kTokCapitalized) && sentence_starters_.count(std::string(next_lower)) > 0);
+    }
+    if (next_starts && next.Has(kTokSpaceBefore)) {
+      close(end);
+      i = end - 1;
+    }
+  }
+  close(n);
+}
+
+}  // namespace newsgraph::segment

@@ -1,0 +1,58 @@
+// Splits a document's text into sentences and tokens with byte offsets, and
+// fills Document::folded (the text with ASCII letters lower-cased, so that
+// case-insensitive lookups use the same offsets).
+//
+//   ASSIGN_OR_RETURN(auto segmenter, segment::Segmenter::Create(config));
+//   RETURN_IF_ERROR(segmenter->Process(&doc));
+//   for (const Token& t : doc.tokens) use(doc.Text(t.span));
+//
+// Tokens: runs of letters and digits; "'s" / "’s" split off as its own
+// token; abbreviations keep their period ("Mr.", "U.S."); numbers keep inner
+// separators ("1,000", "3.5", "10:30"); every other character (hyphens,
+// quotes, dashes) is a token of its own. Sentences end at . ! ? (after
+// closing quotes), at blank lines, and after a heading line.
+#ifndef NEWSGRAPH_SEGMENT_SEGMENTER_H_
+#define NEWSGRAPH_SEGMENT_SEGMENTER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extractor/core/stage.h"
+
+namespace newsgraph::segment {
+
+class Segmenter : public Stage {
+ public:
+  // Loads rules/abbreviations.tsv and rules/sentence_starters.tsv under
+  // <data_dir>/extractor/segment. Fails with file:line on a bad row.
+  static Result<std::unique_ptr<Segmenter>> Create(const StageConfig& config);
+
+  std::string_view Name() const override { return "segment"; }
+  Layers Requires() const override { return kLayerText; }
+  Layers Provides() const override { return kLayerTokens; }
+  // Replaces doc->tokens, doc->sentences and doc->folded. Never fails on
+  // any text (the reader guarantees valid UTF-8). Thread-safe.
+  Status Process(Document* doc) const override;
+
+  // A sentence longer than this many tokens is cut, so that text with no
+  // punctuation (tables, scraped lists) cannot make later stages quadratic.
+  static constexpr uint32_t kMaxSentenceTokens = 250;
+
+ private:
+  enum class AbbreviationKind : uint8_t { kTitle, kMonth, kOther };
+  Segmenter() = default;
+  void Tokenize(Document* doc) const;
+  void SplitSentences(Document* doc) const;
+  // The kind of abbreviation `lower` (without its period) is, if it is one.
+  const AbbreviationKind* FindAbbreviation(std::string_view lower) const;
+
+  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+  std::unordered_set<std::string> sentence_starters_;
+};
+
+}  // namespace newsgraph::segment
+
+#endif  // NEWSGRAPH_SEGMENT_SEGMENTER_H_

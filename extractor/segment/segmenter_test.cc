@@ -1,0 +1,109 @@
+#include "extractor/segment/segmenter.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace newsgraph::segment {
+namespace {
+
+std::unique_ptr<Segmenter> MakeSegmenter() {
+  StageConfig config;
+  config.data_dir = ".";  // tests run from the source tree
+  auto s = Segmenter::Create(config);
+  REQUIRE_MESSAGE(s.ok(), s.status().ToString());
+  return std::move(s).value();
+}
+
+Document Segment(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  doc.layers = kLayerText;
+  static const auto segmenter = MakeSegmenter();
+  REQUIRE(segmenter->Process(&doc).ok());
+  return doc;
+}
+
+std::vector<std::string> Tokens(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Token& t : doc.tokens) out.emplace_back(doc.Text(t.span));
+  return out;
+}
+
+std::vector<std::string> Sentences(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Sentence& s : doc.sentences) out.emplace_back(doc.Text(s.span));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tokens carry exact byte offsets") {
+  Document doc = Segment("Putin arrived in Pyongyang.");
+  REQUIRE(doc.tokens.size() == 5);
+  CHECK(doc.tokens[0].span == Span{0, 5});
+  CHECK(doc.tokens[3].span == Span{17, 26});
+  CHECK(doc.tokens[4].span == Span{26, 27});
+  CHECK(doc.tokens[0].Has(kTokCapitalized));
+  CHECK(doc.tokens[1].Has(kTokLower));
+  CHECK(doc.tokens[4].Has(kTokPunct));
+  CHECK(doc.folded == "putin arrived in pyongyang.");
+  CHECK(doc.layers == (kLayerText | kLayerTokens));
+}
+
+TEST_CASE("possessives split with straight and curly apostrophes") {
+  Document doc = Segment("North Korea\xE2\x80\x99s leader and Russia's O'Brien don't");
+  CHECK(Tokens(doc) == std::vector<std::string>{"North", "Korea", "\xE2\x80\x99s", "leader", "and", "Russia",
+                                                "'s", "O'Brien", "don't"});
+  CHECK(doc.tokens[2].span == Span{11, 15});
+}
+
+TEST_CASE("abbreviations, initialisms, numbers and hyphens") {
+  Document doc = Segment("Mr. Kim met U.S. officials at 10:30 on Jan. 5, 2024, a 1,000-strong COVID-19 team.");
+  CHECK(Tokens(doc) == std::vector<std::string>{"Mr.", "Kim", "met", "U.S.", "officials", "at", "10:30", "on",
+                                                "Jan.", "5", ",", "2024", ",", "a", "1,000", "-", "strong",
+                                                "COVID", "-", "19", "team", "."});
+  CHECK(doc.sentences.size() == 1);
+  CHECK(doc.tokens[3].Has(kTokAllCaps));
+  CHECK(doc.tokens[6].Has(kTokNumber));
+}
+
+TEST_CASE("sentences end at punctuation, quotes, blank lines and headings") {
+  Document doc = Segment(
+      "Putin Arrives In North Korea For First Visit In 24 Years\n"
+      "WASHINGTON: Putin arrived on Wednesday. \"It is historic,\" he said. He met Kim.\n\n"
+      "The trip rankled the U.S. The talks went on with Mr. Kim for hours!");
+  CHECK(Sentences(doc) == std::vector<std::string>{
+                              "Putin Arrives In North Korea For First Visit In 24 Years",
+                              "WASHINGTON: Putin arrived on Wednesday.",
+                              "\"It is historic,\" he said.",
+                              "He met Kim.",
+                              "The trip rankled the U.S.",
+                              "The talks went on with Mr. Kim for hours!"});
+  CHECK(doc.sentences[1].paragraph == 0);
+  CHECK(doc.sentences[4].paragraph == 1);
+  CHECK(doc.tokens[doc.sentences[2].token_begin].Has(kTokSentenceStart));
+}
+
+TEST_CASE("wrapped prose lines do not split sentences") {
+  Document doc = Segment("The Russian president arrived\nin Pyongyang on Wednesday.");
+  CHECK(doc.sentences.size() == 1);
+}
+
+TEST_CASE("empty and whitespace-only text give no tokens") {
+  CHECK(Segment("").tokens.empty());
+  Document doc = Segment(" \n\n\t ");
+  CHECK(doc.tokens.empty());
+  CHECK(doc.sentences.empty());
+}
+
+TEST_CASE("very long unpunctuated text is cut into bounded sentences") {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "word ";
+  Document doc = Segment(text);
+  CHECK(doc.sentences.size() == 4);
+  for (const Sentence& s : doc.sentences) CHECK(s.token_end - s.token_begin <= Segmenter::kMaxSentenceTokens);
+}
+
+}  // namespace newsgraph::segment
