@@ -1,0 +1,76 @@
+#include "extractor/write/ndjson_writer.h"
+
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+
+namespace newsgraph::write {
+
+TEST_CASE("a document record follows the output contract") {
+  Document doc;
+  doc.id = "d1";
+  doc.published = "2024-06-19";
+  doc.text = "Putin arrived in Pyongyang on Wednesday.";
+  doc.entities.push_back(Entity{"person/vladimir-putin", EntityType::kPerson, "", "Vladimir Putin", "RU", {},
+                                {Mention{Span{0, 5}, 0, MentionKind::kPartialName}}, "test"});
+  doc.entities.push_back(Entity{"place/pyongyang", EntityType::kPlace, "city", "Pyongyang", "KP",
+                                {"https://sws.geonames.org/1871859/"}, {Mention{Span{17, 26}, 0}}, "test"});
+  doc.timexes.push_back(Timex{Span{30, 39}, 0, TimexType::kDate, "2024-06-19", "", true, "weekday"});
+  Event e;
+  e.id = "d1#e1";
+  e.type = "Visit";
+  e.date = "2024-06-19";
+  e.roles = {EventRole{"visitor", {0}}, EventRole{"destination", {1}}};
+  e.trigger = Span{6, 13};
+  e.sentence = Span{0, 40};
+  e.confidence = 0.9;
+  e.cameo = "042";
+  doc.events.push_back(e);
+
+  std::string out;
+  NdjsonWriter(WriteOptions{}).WriteDocument(doc, &out);
+  REQUIRE(out.back() == '\n');
+  CHECK(out.find('\n') == out.size() - 1);
+  rapidjson::Document json;
+  json.Parse(out.c_str());
+  REQUIRE_FALSE(json.HasParseError());
+  CHECK(json["url"].IsNull());
+  CHECK(std::string(json["published"].GetString()) == "2024-06-19");
+  CHECK_FALSE(json.HasMember("text"));
+  const auto& mention = json["entities"][0]["mentions"][0];
+  CHECK(mention["start"].GetUint() == 0);
+  CHECK(mention["end"].GetUint() == 5);
+  CHECK(std::string(mention["text"].GetString()) == "Putin");
+  CHECK(std::string(mention["kind"].GetString()) == "partial");
+  CHECK_FALSE(json["entities"][1]["mentions"][0].HasMember("kind"));
+  CHECK(std::string(json["timexes"][0]["value"].GetString()) == "2024-06-19");
+  const auto& event = json["events"][0];
+  CHECK(std::string(event["status"].GetString()) == "occurred");
+  CHECK(std::string(event["roles"]["destination"][0].GetString()) == "place/pyongyang");
+  CHECK(std::string(event["trigger"]["text"].GetString()) == "arrived");
+  CHECK(event["sentence"]["end"].GetUint() == 40);
+  CHECK(event["confidence"].GetDouble() == doctest::Approx(0.9));
+}
+
+TEST_CASE("include-text and error records") {
+  Document doc;
+  doc.id = "x";
+  doc.text = "caf\xC3\xA9 \"quoted\"";
+  std::string out;
+  WriteOptions options;
+  options.include_text = true;
+  NdjsonWriter writer(options);
+  writer.WriteDocument(doc, &out);
+  CHECK(out.find("\"text\":\"caf\xC3\xA9 \\\"quoted\\\"\"") != std::string::npos);
+  out.clear();
+  doc.source = "in.ndjson:3";
+  writer.WriteError(doc, InvalidArgument("line 3: not JSON"), &out);
+  CHECK(out == "{\"id\":\"x\",\"source\":\"in.ndjson:3\",\"error\":\"line 3: not JSON\"}\n");
+}
+
+TEST_CASE("unknown formats are refused") {
+  auto w = MakeRecordWriter("xml", WriteOptions{});
+  REQUIRE_FALSE(w.ok());
+  CHECK(w.status().message() == "unknown output format 'xml' (expected ndjson)");
+}
+
+}  // namespace newsgraph::write

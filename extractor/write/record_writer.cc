@@ -1,0 +1,13 @@
+#include "extractor/write/record_writer.h"
+
+#include "extractor/write/ndjson_writer.h"
+
+namespace newsgraph::write {
+
+Result<std::unique_ptr<RecordWriter>> MakeRecordWriter(std::string_view format,
+                                                       const WriteOptions& options) {
+  if (format == "ndjson") return std::unique_ptr<RecordWriter>(new NdjsonWriter(options));
+  return InvalidArgument("unknown output format '" + std::string(format) + "' (expected ndjson)");
+}
+
+}  // namespace newsgraph::write
