@@ -1,0 +1,153 @@
+// Runs the newsgraph binary on small inputs and checks what a user sees:
+// exit codes, one record per input in input order, error records, stderr.
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+// Runs `newsgraph ARGS` through the shell with stdin from `stdin_path`.
+Run Newsgraph(const std::string& args, const std::string& stdin_path = "/dev/null") {
+  char out_path[] = "/tmp/newsgraph-cli-out.XXXXXX";
+  char err_path[] = "/tmp/newsgraph-cli-err.XXXXXX";
+  close(mkstemp(out_path));
+  close(mkstemp(err_path));
+  std::string cmd = std::string(NEWSGRAPH_BINARY) + " " + args + " <" + stdin_path + " >" + out_path + " 2>" +
+                    err_path;
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(out_path);
+  r.err = Slurp(err_path);
+  unlink(out_path);
+  unlink(err_path);
+  return r;
+}
+
+std::vector<rapidjson::Document> Records(const std::string& ndjson) {
+  std::vector<rapidjson::Document> out;
+  std::istringstream in(ndjson);
+  std::string line;
+  while (std::getline(in, line)) {
+    rapidjson::Document d;
+    d.Parse(line.c_str());
+    REQUIRE_MESSAGE(!d.HasParseError(), line);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::string Str(const rapidjson::Value& v) { return v.IsString() ? v.GetString() : std::string("<not a string>"); }
+
+}  // namespace
+
+TEST_CASE("failed documents get error records in place and the batch goes on") {
+  Run r = Newsgraph(
+      "extract --threads 2 tests/cli/data/first.txt tests/cli/data/mixed.ndjson tests/cli/data/no-such-file.txt "
+      "tests/cli/data/last.txt");
+  CHECK(r.exit_code == 1);
+  auto records = Records(r.out);
+  REQUIRE(records.size() == 7);
+  CHECK(Str(records[0]["id"]) == "tests/cli/data/first.txt");
+  CHECK(Str(records[1]["id"]) == "n1");
+  CHECK(records[1].HasMember("entities"));
+  CHECK(records[2].HasMember("error"));
+  CHECK(records[3].HasMember("error"));
+  CHECK(Str(records[4]["id"]) == "n4");
+  CHECK(records[4].HasMember("events"));
+  CHECK(records[5].HasMember("error"));
+  CHECK(Str(records[5]["id"]) == "tests/cli/data/no-such-file.txt");
+  CHECK(Str(records[6]["id"]) == "tests/cli/data/last.txt");
+  // Each failure is named on stderr with its document id and the reason.
+  CHECK(r.err.find("no-such-file.txt") != std::string::npos);
+  CHECK(r.err.find("mixed.ndjson:2") != std::string::npos);
+  CHECK(r.err.find("mixed.ndjson:3") != std::string::npos);
+}
+
+TEST_CASE("a clean batch exits 0 and stdin is read with -") {
+  Run r = Newsgraph("extract --date 2024-06-19 -", "tests/cli/data/first.txt");
+  CHECK(r.exit_code == 0);
+  auto records = Records(r.out);
+  REQUIRE(records.size() == 1);
+  CHECK(Str(records[0]["published"]) == "2024-06-19");
+}
+
+TEST_CASE("usage errors exit 2 and help exits 0") {
+  CHECK(Newsgraph("extract --no-such-flag x").exit_code == 2);
+  CHECK(Newsgraph("extract --date 2024-02-30 tests/cli/data/first.txt").exit_code == 2);
+  CHECK(Newsgraph("extract --format xml tests/cli/data/first.txt").exit_code == 2);
+  CHECK(Newsgraph("frobnicate").exit_code == 2);
+  Run version = Newsgraph("--version");
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.rfind("newsgraph ", 0) == 0);
+  for (const char* command : {"extract", "timeline", "merge", "query"}) {
+    Run help = Newsgraph(std::string(command) + " --help");
+    CHECK_MESSAGE(help.exit_code == 0, command);
+    CHECK(help.out.find("usage: newsgraph") != std::string::npos);
+  }
+}
+
+TEST_CASE("every offset in every sample points at its text") {
+  Run r = Newsgraph("extract --include-text --date 2024-06-19 samples");
+  CHECK(r.exit_code == 0);
+  auto records = Records(r.out);
+  CHECK(records.size() >= 6);
+  size_t checked = 0;
+  for (const auto& rec : records) {
+    REQUIRE(rec.HasMember("text"));
+    std::string text = Str(rec["text"]);
+    auto check_span = [&](const rapidjson::Value& span) {
+      size_t start = span["start"].GetUint(), end = span["end"].GetUint();
+      REQUIRE(start <= end);
+      REQUIRE(end <= text.size());
+      if (span.HasMember("text")) CHECK(text.substr(start, end - start) == Str(span["text"]));
+      ++checked;
+    };
+    for (const auto& e : rec["entities"].GetArray()) {
+      for (const auto& m : e["mentions"].GetArray()) check_span(m);
+    }
+    for (const auto& t : rec["timexes"].GetArray()) check_span(t);
+    for (const auto& ev : rec["events"].GetArray()) {
+      check_span(ev["trigger"]);
+      check_span(ev["sentence"]);
+    }
+  }
+  MESSAGE("checked ", checked, " spans");
+}
+
+TEST_CASE("-o writes the file whole and leaves no temporary behind") {
+  char dir[] = "/tmp/newsgraph-cli-dir.XXXXXX";
+  REQUIRE(mkdtemp(dir) != nullptr);
+  std::string target = std::string(dir) + "/out.ndjson";
+  Run r = Newsgraph("extract --date 2024-06-19 -o " + target + " tests/cli/data/first.txt");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(Records(Slurp(target)).size() == 1);
+  FILE* ls = popen(("ls -A " + std::string(dir)).c_str(), "r");
+  char buf[256] = {0};
+  std::string names;
+  while (fgets(buf, sizeof buf, ls) != nullptr) names += buf;
+  pclose(ls);
+  CHECK(names == "out.ndjson\n");
+  std::system(("rm -rf " + std::string(dir)).c_str());
+}
