@@ -6,9 +6,11 @@
 //   AddDocumentFlags(&p);
 //   RETURN_IF_ERROR(p.Parse(args));
 //   ASSIGN_OR_RETURN(RunOptions options, ReadDocumentFlags(p));
-//   ASSIGN_OR_RETURN(RunStats stats, RunDocuments(options, [&](const Document& doc, const Status& s) {
-//     return s.ok() ? Consume(doc) : ConsumeError(doc, s);
-//   }));
+//   ASSIGN_OR_RETURN(auto pipeline, BuildPipeline(options));
+//   ASSIGN_OR_RETURN(RunStats stats, RunDocuments(*pipeline, options,
+//       [&](const Document& doc, const Status& s, std::string_view) {
+//         return s.ok() ? Consume(doc) : ConsumeError(doc, s);
+//       }));
 #ifndef NEWSGRAPH_CLI_DOCUMENT_RUNNER_H_
 #define NEWSGRAPH_CLI_DOCUMENT_RUNNER_H_
 
@@ -20,6 +22,7 @@
 #include "extractor/cli/args.h"
 #include "extractor/core/document.h"
 #include "extractor/core/status.h"
+#include "extractor/pipeline/pipeline.h"
 
 namespace newsgraph::cli {
 
@@ -43,14 +46,28 @@ void AddDocumentFlags(ArgParser* parser);
 // Validates them. With no INPUT, standard input is read unless it is a terminal.
 Result<RunOptions> ReadDocumentFlags(const ArgParser& parser);
 
-// Called once per input item, in input order: `status` is OK for a
-// processed document, or says why the item failed. A sink error stops the run.
-using DocumentSink = std::function<Status(const Document& doc, const Status& status)>;
+// Called once per input item, in input order, on the calling thread:
+// `status` is OK for a processed document, or says why the item failed;
+// `formatted` is what the formatter (if any) made of it. A sink error stops
+// the run.
+using DocumentSink =
+    std::function<Status(const Document& doc, const Status& status, std::string_view formatted)>;
+// Optional: turns a finished item into output bytes on the worker thread
+// that processed it, so that formatting runs in parallel too.
+using DocumentFormatter = std::function<void(const Document& doc, const Status& status, std::string* out)>;
 
-// Builds the pipeline (an error here is a set-up error) and runs every
-// input through it. Each failed item is reported on stderr as
-// "newsgraph: <id>: <why>", each warning as "newsgraph: <id>: warning: ...".
-Result<RunStats> RunDocuments(const RunOptions& options, const DocumentSink& sink);
+// Builds the default pipeline over options.data_dir and options.gazetteers.
+// An error here is a set-up error (exit code 2).
+Result<std::unique_ptr<Pipeline>> BuildPipeline(const RunOptions& options);
+
+// Runs every input through `pipeline` on options.threads worker threads, handing results to
+// `sink` in input order: the output is the same whatever the thread count.
+// At most a few documents per thread are in memory at once. Each failed
+// item is reported on stderr as "newsgraph: <id>: <why>", each warning as
+// "newsgraph: <id>: warning: ..."; when stderr is a terminal a progress
+// line shows documents, MB/s and errors.
+Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& options, const DocumentSink& sink,
+                              const DocumentFormatter& formatter = nullptr);
 
 }  // namespace newsgraph::cli
 

@@ -32,6 +32,11 @@ int RunExtract(const std::vector<std::string>& args) {
   Result<RunOptions> options = ReadDocumentFlags(p);
   if (!options.ok()) return UsageError("extract", options.status().message());
 
+  auto pipeline = BuildPipeline(*options);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "newsgraph extract: %s\n", pipeline.status().message().c_str());
+    return kExitUsage;
+  }
   write::WriteOptions write_options;
   write_options.include_text = p.Has("include-text");
   auto writer = write::MakeRecordWriter(p.Get("format", "ndjson"), write_options);
@@ -41,19 +46,26 @@ int RunExtract(const std::vector<std::string>& args) {
 
   std::string buffer;
   (*writer)->Begin(&buffer);
-  auto stats = RunDocuments(*options, [&](const Document& doc, const Status& status) -> Status {
+  if (Status s = (*out)->Write(buffer); !s.ok()) return UsageError("extract", s.message());
+  buffer.clear();
+  const write::RecordWriter& records = **writer;
+  auto format = [&records](const Document& doc, const Status& status, std::string* formatted) {
     if (status.ok()) {
-      (*writer)->WriteDocument(doc, &buffer);
+      records.WriteDocument(doc, formatted);
     } else {
-      (*writer)->WriteError(doc, status, &buffer);
+      records.WriteError(doc, status, formatted);
     }
-    RETURN_IF_ERROR((*out)->Write(buffer));
-    buffer.clear();
-    return (*out)->FlushIfStream();
-  });
+  };
+  auto stats = RunDocuments(
+      **pipeline, *options,
+      [&](const Document&, const Status&, std::string_view formatted) -> Status {
+        RETURN_IF_ERROR((*out)->Write(formatted));
+        return (*out)->FlushIfStream();
+      },
+      format);
   if (!stats.ok()) {
     std::fprintf(stderr, "newsgraph extract: %s\n", stats.status().message().c_str());
-    return stats->documents + stats->failed == 0 ? kExitUsage : kExitSomeFailed;
+    return kExitSomeFailed;
   }
   (*writer)->End(&buffer);
   Status s = (*out)->Write(buffer);
