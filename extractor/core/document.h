@@ -90,6 +90,7 @@ struct Entity {
   std::string subtype;   // places: country, city, region, site; orgs: igo, media...
   std::string name;      // canonical name
   std::string country;   // ISO 3166 alpha-2 of the place or affiliation, if known
+  std::string capital_of;  // places: alpha-2 of the country whose capital this is ("Moscow" -> "RU")
   std::vector<std::string> same_as;  // external ids as URIs (GeoNames, ISO 3166)
   std::vector<Mention> mentions;     // in text order
   std::string source;    // how it was found: gazetteer file, or a rule id
@@ -97,6 +98,13 @@ struct Entity {
 
 enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
 std::string_view TimexTypeName(TimexType type);  // "DATE", "TIME", ...
+
+// What a timex value was computed from (see extractor/timex/timex_tagger.h).
+enum class TimexAnchor : uint8_t {
+  kNone,         // nothing: absolute ("19 June 2024") or anchor-free ("P24Y", "PRESENT_REF")
+  kPublication,  // Document::published ("on Wednesday", "last year", "two days ago")
+  kPrevious,     // an earlier timex, see anchor_timex ("the following day", "a year earlier")
+};
 
 struct Timex {
   Span span;
@@ -106,6 +114,13 @@ struct Timex {
   std::string mod;       // TIMEX3 mod (EARLY, MID, LATE, APPROX...), or empty
   bool resolved = true;  // false: relative expression with no anchor to resolve it
   std::string rule;      // id of the rule that found it
+  TimexAnchor anchor = TimexAnchor::kNone;
+  int32_t anchor_timex = -1;  // kPrevious: index into Document::timexes of the anchor
+  // The calendar point this timex names, usable as an event date: YYYY-MM-DD,
+  // YYYY-Www, YYYY-MM or YYYY (times cut to their day, quarters and seasons
+  // to their year, mod dropped). Empty for durations, sets, PRESENT_REF and
+  // the like, decades, and unresolved timexes.
+  std::string date;
 };
 
 enum class EventStatus : uint8_t {

@@ -10,11 +10,26 @@ TEST_CASE("a document record follows the output contract") {
   doc.id = "d1";
   doc.published = "2024-06-19";
   doc.text = "Putin arrived in Pyongyang on Wednesday.";
-  doc.entities.push_back(Entity{"person/vladimir-putin", EntityType::kPerson, "", "Vladimir Putin", "RU", {},
-                                {Mention{Span{0, 5}, 0, MentionKind::kPartialName}}, "test"});
-  doc.entities.push_back(Entity{"place/pyongyang", EntityType::kPlace, "city", "Pyongyang", "KP",
-                                {"https://sws.geonames.org/1871859/"}, {Mention{Span{17, 26}, 0}}, "test"});
-  doc.timexes.push_back(Timex{Span{30, 39}, 0, TimexType::kDate, "2024-06-19", "", true, "weekday"});
+  Entity putin;
+  putin.id = "person/vladimir-putin";
+  putin.type = EntityType::kPerson;
+  putin.name = "Vladimir Putin";
+  putin.country = "RU";
+  putin.mentions = {Mention{Span{0, 5}, 0, MentionKind::kPartialName}};
+  doc.entities.push_back(putin);
+  Entity pyongyang;
+  pyongyang.id = "place/pyongyang";
+  pyongyang.type = EntityType::kPlace;
+  pyongyang.subtype = "city";
+  pyongyang.name = "Pyongyang";
+  pyongyang.country = "KP";
+  pyongyang.same_as = {"https://sws.geonames.org/1871859/"};
+  pyongyang.mentions = {Mention{Span{17, 26}, 0, MentionKind::kName}};
+  doc.entities.push_back(pyongyang);
+  Timex wednesday;
+  wednesday.span = Span{30, 39};
+  wednesday.value = "2024-06-19";
+  doc.timexes.push_back(wednesday);
   Event e;
   e.id = "d1#e1";
   e.type = "Visit";
@@ -70,7 +85,7 @@ TEST_CASE("include-text and error records") {
 TEST_CASE("unknown formats are refused") {
   auto w = MakeRecordWriter("xml", WriteOptions{});
   REQUIRE_FALSE(w.ok());
-  CHECK(w.status().message() == "unknown output format 'xml' (expected ndjson)");
+  CHECK(w.status().message() == "unknown output format 'xml' (expected ndjson, jsonld or csv)");
 }
 
 }  // namespace newsgraph::write
