@@ -1,0 +1,378 @@
+#include "extractor/events/event_tagger.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extractor/segment/segmenter.h"
+
+namespace newsgraph::events {
+namespace {
+
+// Builds a Document the way the earlier stages would: real segmentation,
+// entities and timexes placed by hand so the test controls them exactly.
+struct EntitySpec {
+  std::string name;
+  EntityType type;
+  std::vector<std::string> forms;  // surface forms to find (the name if empty)
+  std::string subtype;
+  std::string country;
+};
+struct TimexSpec {
+  std::string text;
+  std::string value;
+  int occurrence = 0;  // which occurrence of `text`
+};
+
+bool WordAt(const std::string& text, size_t p, size_t n) {
+  auto word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  return (p == 0 || !word(text[p - 1])) && (p + n >= text.size() || !word(text[p + n]));
+}
+
+class Fixture {
+ public:
+  Fixture() {
+    StageConfig config;
+    config.data_dir = ".";
+    auto seg = segment::Segmenter::Create(config);
+    REQUIRE(seg.ok());
+    segmenter_ = std::move(seg).value();
+    auto tagger = EventTagger::Create(config);
+    if (!tagger.ok()) FAIL(tagger.status().ToString());
+    tagger_ = std::move(tagger).value();
+  }
+
+  Document Run(const std::string& text, const std::string& published, const std::vector<EntitySpec>& entities,
+               const std::vector<TimexSpec>& timexes = {}) const {
+    Document doc;
+    doc.id = "doc";
+    doc.published = published;
+    doc.text = text;
+    doc.layers = kLayerText;
+    REQUIRE(segmenter_->Process(&doc).ok());
+    std::vector<Span> taken;
+    for (const EntitySpec& spec : entities) {
+      Entity e;
+      e.id = "test/" + spec.name;
+      e.name = spec.name;
+      e.type = spec.type;
+      e.subtype = spec.subtype;
+      e.country = spec.country;
+      std::vector<std::string> forms = spec.forms.empty() ? std::vector<std::string>{spec.name} : spec.forms;
+      for (const std::string& f : forms) {
+        for (size_t p = text.find(f); p != std::string::npos; p = text.find(f, p + 1)) {
+          Span s{static_cast<uint32_t>(p), static_cast<uint32_t>(p + f.size())};
+          bool overlaps = false;
+          for (const Span& t : taken) overlaps |= t.Overlaps(s);
+          if (overlaps || !WordAt(text, p, f.size())) continue;
+          taken.push_back(s);
+          e.mentions.push_back(Mention{s, 0, f == spec.name ? MentionKind::kName : MentionKind::kPartialName});
+        }
+      }
+      std::sort(e.mentions.begin(), e.mentions.end(),
+                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+      doc.entities.push_back(std::move(e));
+    }
+    for (const TimexSpec& spec : timexes) {
+      size_t p = text.find(spec.text);
+      for (int i = 0; i < spec.occurrence && p != std::string::npos; ++i) p = text.find(spec.text, p + 1);
+      REQUIRE(p != std::string::npos);
+      Timex t;
+      t.span = Span{static_cast<uint32_t>(p), static_cast<uint32_t>(p + spec.text.size())};
+      t.value = spec.value;  // Timex::date left empty: the stage reads the value itself
+      doc.timexes.push_back(t);
+    }
+    std::sort(doc.timexes.begin(), doc.timexes.end(),
+              [](const Timex& a, const Timex& b) { return a.span.begin < b.span.begin; });
+    doc.layers |= kLayerTokens | kLayerEntities | kLayerTimexes;
+    REQUIRE(tagger_->Process(&doc).ok());
+    return doc;
+  }
+
+ private:
+  std::unique_ptr<segment::Segmenter> segmenter_;
+  std::unique_ptr<EventTagger> tagger_;
+};
+
+const Fixture& F() {
+  static Fixture* f = new Fixture();
+  return *f;
+}
+
+// The names filling role `role` of event `e`, in order.
+std::vector<std::string> Role(const Document& doc, const Event& e, const std::string& role) {
+  std::vector<std::string> out;
+  for (const EventRole& r : e.roles) {
+    if (r.name != role) continue;
+    for (uint32_t i : r.entities) out.push_back(doc.entities[i].name);
+  }
+  return out;
+}
+
+const EntitySpec kPutin{"Vladimir Putin", EntityType::kPerson, {"Vladimir Putin", "Putin"}, "", "RU"};
+const EntitySpec kKim{"Kim Jong Un", EntityType::kPerson, {"Kim Jong Un", "Kim"}, "", "KP"};
+const EntitySpec kNorthKorea{"North Korea", EntityType::kPlace, {}, "country", "KP"};
+const EntitySpec kPyongyang{"Pyongyang", EntityType::kPlace, {}, "city", "KP"};
+const EntitySpec kMoscow{"Moscow", EntityType::kPlace, {}, "city", "RU"};
+
+TEST_CASE("a verb trigger: visitor, destination, own date, offsets") {
+  const std::string text = "Russian President Vladimir Putin arrived in North Korea on Wednesday morning.";
+  Document doc = F().Run(text, "2024-06-19", {kPutin, kNorthKorea}, {{"Wednesday morning", "2024-06-19TMO"}});
+  REQUIRE(doc.events.size() == 1);
+  const Event& e = doc.events[0];
+  CHECK(e.id == "doc#e1");
+  CHECK(e.type == "Visit");
+  CHECK(e.status == EventStatus::kOccurred);
+  CHECK(e.date == "2024-06-19");
+  CHECK(Role(doc, e, "visitor") == std::vector<std::string>{"Vladimir Putin"});
+  CHECK(Role(doc, e, "destination") == std::vector<std::string>{"North Korea"});
+  CHECK(e.trigger == Span{33, 40});
+  CHECK(doc.Text(e.trigger) == "arrived");
+  CHECK(e.sentence == Span{0, static_cast<uint32_t>(text.size())});
+  CHECK(e.rule == "arrive.verb");
+  CHECK(e.cameo == "042");
+  CHECK(e.confidence > 0.5);
+  CHECK((doc.layers & kLayerEvents) != 0);
+}
+
+TEST_CASE("host verbs: the one received is the visitor, in either voice") {
+  const EntitySpec wang{"Wang Yi", EntityType::kPerson, {"Wang Yi", "Wang"}};
+  const EntitySpec sogavare{"Manasseh Sogavare", EntityType::kPerson};
+  const EntitySpec honiara{"Honiara", EntityType::kPlace, {}, "city", "SB"};
+  Document doc = F().Run("Wang Yi was received by Prime Minister Manasseh Sogavare in Honiara.", "2022-05-27",
+                         {wang, sogavare, honiara});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(Role(doc, doc.events[0], "visitor") == std::vector<std::string>{"Wang Yi"});
+  CHECK(Role(doc, doc.events[0], "host") == std::vector<std::string>{"Manasseh Sogavare"});
+  CHECK(Role(doc, doc.events[0], "destination") == std::vector<std::string>{"Honiara"});
+  CHECK(doc.events[0].cameo == "043");
+
+  doc = F().Run("Manasseh Sogavare welcomed Wang Yi in Honiara.", "2022-05-27", {wang, sogavare, honiara});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(Role(doc, doc.events[0], "visitor") == std::vector<std::string>{"Wang Yi"});
+  CHECK(Role(doc, doc.events[0], "host") == std::vector<std::string>{"Manasseh Sogavare"});
+
+  // A host verb whose object is no person states no visit.
+  doc = F().Run("Manasseh Sogavare welcomed the agreement in Honiara.", "2022-05-27", {wang, sogavare, honiara});
+  CHECK(doc.events.empty());
+}
+
+TEST_CASE("spun English: 'go to' as a noun, 'satisfy' for meet, with their guards") {
+  const EntitySpec deby{"Mahamat Deby", EntityType::kPerson, {"Mahamat Deby", "Deby"}};
+  Document doc = F().Run("Mahamat Deby paid a go to to Moscow on Wednesday and is predicted to satisfy Vladimir Putin.",
+                         "2024-01-25", {deby, kMoscow, kPutin}, {{"Wednesday", "2024-01-24"}});
+  REQUIRE(doc.events.size() == 2);
+  const Event& visit = doc.events[0];
+  CHECK(visit.type == "Visit");
+  CHECK(doc.Text(visit.trigger) == "go to");
+  CHECK(Role(doc, visit, "visitor") == std::vector<std::string>{"Mahamat Deby"});
+  CHECK(Role(doc, visit, "destination") == std::vector<std::string>{"Moscow"});
+  CHECK(visit.date == "2024-01-24");
+  const Event& meeting = doc.events[1];
+  CHECK(meeting.type == "Meeting");
+  CHECK(meeting.status == EventStatus::kPlanned);
+  CHECK(Role(doc, meeting, "participants") == std::vector<std::string>{"Mahamat Deby", "Vladimir Putin"});
+
+  // "is going to" is a future, and "satisfy the demand" no meeting.
+  doc = F().Run("Vladimir Putin is going to satisfy the demand for munitions.", "2024-01-25", {kPutin});
+  CHECK(doc.events.empty());
+}
+
+TEST_CASE("a pair phrase takes the participants, date and place of the event it points to") {
+  const EntitySpec sunak{"Rishi Sunak", EntityType::kPerson, {"Rishi Sunak", "Sunak"}, "", "GB"};
+  const EntitySpec vdl{"Ursula von der Leyen", EntityType::kPerson, {}, "", "DE"};
+  const EntitySpec windsor{"Windsor", EntityType::kPlace, {}, "city", "GB"};
+  Document doc = F().Run(
+      "Rishi Sunak and Ursula von der Leyen sealed a deal on Monday. The two leaders met at a hotel in Windsor.",
+      "2023-02-27", {sunak, vdl, windsor}, {{"Monday", "2023-02-27"}});
+  REQUIRE(doc.events.size() == 2);
+  const Event& deal = doc.events[0];
+  CHECK(deal.type == "Agreement");
+  CHECK(Role(doc, deal, "parties") == std::vector<std::string>{"Ursula von der Leyen", "Rishi Sunak"});
+  CHECK(Role(doc, deal, "place") == std::vector<std::string>{"Windsor"});  // the meeting's
+  const Event& met = doc.events[1];
+  CHECK(met.type == "Meeting");
+  CHECK(met.date == "2023-02-27");  // inherited from the deal
+  CHECK(Role(doc, met, "participants") == std::vector<std::string>{"Ursula von der Leyen", "Rishi Sunak"});
+  CHECK(doc.Text(met.trigger) == "met");
+}
+
+TEST_CASE("a scrapped plan: one cancelled visit dated by the plan, not by the scrapping") {
+  const EntitySpec trump{"Donald Trump", EntityType::kPerson, {"Donald Trump", "Trump"}, "", "US"};
+  const EntitySpec denmark{"Denmark", EntityType::kPlace, {}, "country", "DK"};
+  const EntitySpec copenhagen{"Copenhagen", EntityType::kPlace, {}, "city", "DK"};
+  Document doc = F().Run(
+      "Donald Trump scrapped a planned state visit to Denmark on Tuesday. Trump had been due to arrive in "
+      "Copenhagen on Sept. 2.",
+      "2019-08-21", {trump, denmark, copenhagen}, {{"Tuesday", "2019-08-20"}, {"Sept. 2", "2019-09-02"}});
+  REQUIRE(doc.events.size() == 1);
+  const Event& e = doc.events[0];
+  CHECK(e.status == EventStatus::kCancelled);
+  CHECK(e.date == "2019-09-02");
+  CHECK(Role(doc, e, "destination") == std::vector<std::string>{"Denmark", "Copenhagen"});
+  CHECK(doc.Text(e.trigger) == "visit");
+  REQUIRE(e.more_evidence.size() == 1);
+  CHECK(doc.Text(e.more_evidence[0].trigger) == "arrive");
+}
+
+TEST_CASE("denials, negation, refusals, habits and phone calls") {
+  const EntitySpec biden{"Joe Biden", EntityType::kPerson, {"Joe Biden", "Biden"}, "", "US"};
+  const EntitySpec dmz{"Demilitarized Zone", EntityType::kPlace, {}, "site", "KR"};
+  const EntitySpec us{"United States", EntityType::kPlace, {}, "country", "US"};
+  const EntitySpec xi{"Xi Jinping", EntityType::kPerson, {"Xi Jinping", "Xi"}, "", "CN"};
+  Document doc = F().Run("The White House said Joe Biden had no plans to visit the Demilitarized Zone.", "2022-05-22",
+                         {biden, dmz});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].status == EventStatus::kDenied);
+  CHECK(doc.events[0].date.empty());
+
+  CHECK(F().Run("Joe Biden did not travel to the Demilitarized Zone.", "2022-05-22", {biden, dmz}).events.empty());
+  CHECK(F().Run("Joe Biden has travelled to the United States several times.", "2022-05-22", {biden, us}).events.empty());
+  CHECK(F().Run("Joe Biden refused to meet Xi Jinping.", "2022-05-22", {biden, xi}).events.empty());
+  CHECK(F().Run("Joe Biden held talks with Xi Jinping by phone.", "2022-05-22", {biden, xi}).events.empty());
+  CHECK(F().Run("Joe Biden and Xi Jinping didn't sign any agreement.", "2022-05-22", {biden, xi}).events.empty());
+}
+
+TEST_CASE("history statements: one agreement per date of a list") {
+  const EntitySpec pyongyang{"Pyongyang", EntityType::kPlace, {}, "city", "KP"};
+  Document doc = F().Run(
+      "He said the new settlement will replace documents signed between Moscow and Pyongyang in 1961, 2000 and 2001.",
+      "2024-06-19", {kMoscow, pyongyang}, {{"1961", "1961"}, {"2000", "2000"}, {"2001", "2001"}});
+  REQUIRE(doc.events.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK(doc.events[i].type == "Agreement");
+    CHECK(doc.events[i].status == EventStatus::kOccurred);
+    CHECK(Role(doc, doc.events[i], "parties") == std::vector<std::string>{"Moscow", "Pyongyang"});
+  }
+  CHECK(doc.events[0].date == "1961");
+  CHECK(doc.events[1].date == "2000");
+  CHECK(doc.events[2].date == "2001");
+}
+
+TEST_CASE("an invitation, and the trip it offers is no visit") {
+  Document doc = F().Run("In September 2023, Kim Jong Un extended an invitation to Vladimir Putin to visit Pyongyang.",
+                         "2024-06-19", {kKim, kPutin, kPyongyang}, {{"September 2023", "2023-09"}});
+  REQUIRE(doc.events.size() == 1);
+  const Event& e = doc.events[0];
+  CHECK(e.type == "Invitation");
+  CHECK(e.date == "2023-09");
+  CHECK(Role(doc, e, "inviter") == std::vector<std::string>{"Kim Jong Un"});
+  CHECK(Role(doc, e, "invitee") == std::vector<std::string>{"Vladimir Putin"});
+  CHECK(Role(doc, e, "destination") == std::vector<std::string>{"Pyongyang"});
+  CHECK(e.cameo == "036");
+
+  // The time of the offered trip is not the time of the invitation.
+  doc = F().Run("Kim Jong Un invited Vladimir Putin to visit Pyongyang in the autumn.", "2024-06-19",
+                {kKim, kPutin, kPyongyang}, {{"the autumn", "2024-FA"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].type == "Invitation");
+  CHECK(doc.events[0].date.empty());
+}
+
+TEST_CASE("separate meetings with two people are two meetings; a framing summit is none") {
+  const EntitySpec erdogan{"Tayyip Erdogan", EntityType::kPerson};
+  const EntitySpec mbs{"Mohammed bin Salman", EntityType::kPerson};
+  const EntitySpec g20{"G20", EntityType::kOrganization, {}, "igo"};
+  Document doc = F().Run("Vladimir Putin held separate meetings with Tayyip Erdogan and Mohammed bin Salman at the G20 summit.",
+                         "2019-06-29", {kPutin, erdogan, mbs, g20});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(Role(doc, doc.events[0], "participants") == std::vector<std::string>{"Vladimir Putin", "Tayyip Erdogan"});
+  CHECK(Role(doc, doc.events[1], "participants") == std::vector<std::string>{"Vladimir Putin", "Mohammed bin Salman"});
+}
+
+TEST_CASE("reported by media only: uncertain; a subject in a relative clause; a date from the trip") {
+  const EntitySpec netanyahu{"Benjamin Netanyahu", EntityType::kPerson, {"Benjamin Netanyahu", "Netanyahu"}};
+  const EntitySpec saudi{"Saudi Arabia", EntityType::kPlace, {}, "country", "SA"};
+  Document doc = F().Run("Benjamin Netanyahu flew to Saudi Arabia on Sunday, Israeli media reported.", "2020-11-23",
+                         {netanyahu, saudi}, {{"Sunday", "2020-11-22"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].status == EventStatus::kUncertain);
+  CHECK(doc.events[0].date == "2020-11-22");
+
+  const EntitySpec biden{"Joe Biden", EntityType::kPerson, {"Joe Biden", "Biden"}, "", "US"};
+  const EntitySpec trong{"Nguyen Phu Trong", EntityType::kPerson, {}, "", "VN"};
+  const EntitySpec hanoi{"Hanoi", EntityType::kPlace, {}, "city", "VN"};
+  const EntitySpec vietnam{"Vietnam", EntityType::kPlace, {}, "country", "VN"};
+  doc = F().Run("Vietnam welcomed the move. Biden, who arrived in Hanoi on Sunday, held talks with Nguyen Phu Trong.",
+                "2023-09-11", {biden, trong, hanoi, vietnam}, {{"Sunday", "2023-09-10"}});
+  REQUIRE(doc.events.size() == 2);
+  const Event& visit = doc.events[0];
+  CHECK(visit.type == "Visit");
+  CHECK(Role(doc, visit, "visitor") == std::vector<std::string>{"Joe Biden"});
+  // City and country both: the country of the destination is added.
+  CHECK(Role(doc, visit, "destination") == std::vector<std::string>{"Hanoi", "Vietnam"});
+  const Event& talks = doc.events[1];
+  CHECK(talks.type == "Meeting");
+  CHECK(talks.date == "2023-09-10");
+  CHECK(Role(doc, talks, "participants") == std::vector<std::string>{"Joe Biden", "Nguyen Phu Trong"});
+  CHECK(Role(doc, talks, "place") == std::vector<std::string>{"Hanoi", "Vietnam"});
+}
+
+TEST_CASE("mentions of one visit merge; a postponed plan of it stays apart") {
+  const EntitySpec lula{"Luiz Inacio Lula da Silva", EntityType::kPerson, {"Luiz Inacio Lula da Silva", "Lula"}};
+  const EntitySpec shanghai{"Shanghai", EntityType::kPlace, {}, "city", "CN"};
+  const EntitySpec china{"China", EntityType::kPlace, {}, "country", "CN"};
+  Document doc = F().Run(
+      "Luiz Inacio Lula da Silva landed in Shanghai on Wednesday. China welcomed his visit. The trip had "
+      "originally been planned for late March but was postponed.",
+      "2023-04-14", {lula, shanghai, china}, {{"Wednesday", "2023-04-12"}, {"late March", "2023-03"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(doc.events[0].status == EventStatus::kOccurred);
+  CHECK(doc.events[0].date == "2023-04-12");
+  REQUIRE(doc.events[0].more_evidence.size() == 1);
+  CHECK(doc.Text(doc.events[0].more_evidence[0].trigger) == "visit");
+  CHECK(doc.events[1].status == EventStatus::kPostponed);
+  CHECK(doc.events[1].date == "2023-03");
+  CHECK(Role(doc, doc.events[1], "visitor") == std::vector<std::string>{"Luiz Inacio Lula da Silva"});
+  CHECK(Role(doc, doc.events[1], "destination") == std::vector<std::string>{"Shanghai", "China"});
+}
+
+TEST_CASE("a pronoun subject and a planned meeting next week") {
+  const EntitySpec mandela{"Nelson Mandela", EntityType::kPerson, {"Nelson Mandela", "Mandela"}};
+  const EntitySpec bush{"George Bush", EntityType::kPerson};
+  const EntitySpec white_house{"White House", EntityType::kPlace, {}, "site", "US"};
+  Document doc = F().Run("Nelson Mandela spoke in Harlem. He will meet President George Bush at the White House next week.",
+                         "1990-06-21", {mandela, bush, white_house}, {{"next week", "1990-W26"}});
+  REQUIRE(doc.events.size() == 1);
+  const Event& e = doc.events[0];
+  CHECK(e.status == EventStatus::kPlanned);
+  CHECK(e.date == "1990-W26");
+  CHECK(e.cameo == "036");
+  CHECK(Role(doc, e, "participants") == std::vector<std::string>{"Nelson Mandela", "George Bush"});
+  CHECK(Role(doc, e, "place") == std::vector<std::string>{"White House"});
+}
+
+TEST_CASE("an empty document has no events and is not an error") {
+  Document doc = F().Run("", "2024-01-01", {});
+  CHECK(doc.events.empty());
+  CHECK((doc.layers & kLayerEvents) != 0);
+}
+
+TEST_CASE("a broken schema fails Create with the file and entry") {
+  const std::string dir = "/tmp/newsgraph_events_tagger_test";
+  REQUIRE(std::system(("mkdir -p " + dir + "/schemas " + dir + "/extractor/events && cp -r extractor/events/rules " +
+                       dir + "/extractor/events/")
+                          .c_str()) == 0);
+  {
+    FILE* f = std::fopen((dir + "/schemas/events.json").c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs("{\"types\": [{\"name\": \"Visit\", \"roles\": [{\"name\": \"visitor\", \"kind\": \"actor\", "
+               "\"entities\": [\"Person\"]}]}], \"verbs\": {}, \"triggers\": []}",
+               f);
+    std::fclose(f);
+  }
+  StageConfig config;
+  config.data_dir = dir;
+  auto tagger = EventTagger::Create(config);
+  REQUIRE_FALSE(tagger.ok());
+  CHECK(tagger.status().message() ==
+        dir + "/schemas/events.json: types[0] (Visit): role 'visitor': kind must be agent, counterpart or place");
+}
+
+}  // namespace
+}  // namespace newsgraph::events

@@ -1,0 +1,352 @@
+#include "extractor/events/lexicon.h"
+
+#include "extractor/core/tsv_reader.h"
+
+namespace newsgraph::events {
+namespace {
+
+constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
+
+struct NamedBit {
+  const char* name;
+  uint32_t bit;
+};
+
+constexpr NamedBit kClassNames[] = {
+    {"det", kWcDet},           {"poss", kWcPoss},           {"subj_pron", kWcSubjPron},
+    {"obj_pron", kWcObjPron},  {"rel", kWcRel},             {"sub", kWcSub},
+    {"conj", kWcConj},         {"prep", kWcPrep},           {"loc_prep", kWcLocPrep},
+    {"topic_prep", kWcTopicPrep}, {"excl_prep", kWcExclPrep}, {"be", kWcBe},
+    {"have", kWcHave},         {"do", kWcDo},               {"modal", kWcModal},
+    {"neg", kWcNeg},           {"adv", kWcAdv},             {"title", kWcTitle},
+    {"role_noun", kWcRoleNoun}, {"group_noun", kWcGroupNoun}, {"place_noun", kWcPlaceNoun},
+    {"place_adj", kWcPlaceAdj}, {"measure", kWcMeasure},     {"ordinal", kWcOrdinal},
+    {"clause_verb", kWcClauseVerb},
+};
+
+constexpr NamedBit kEffectNames[] = {
+    {"planned", kEffPlanned},     {"uncertain", kEffUncertain}, {"conditional", kEffConditional},
+    {"occurred", kEffOccurred},   {"denied", kEffDenied},       {"cancelled", kEffCancelled},
+    {"postponed", kEffPostponed}, {"negated", kEffNegated},     {"request", kEffRequest},
+    {"generic", kEffGeneric},     {"remote", kEffRemote},       {"later", kEffLater},
+    {"anaphoric", kEffAnaphoric}, {"separate", kEffSeparate},
+};
+
+int BitIndex(uint32_t bit) {
+  int i = 0;
+  while (bit > 1) {
+    bit >>= 1;
+    ++i;
+  }
+  return i;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+// "didn’t" -> "didn't"; nullopt-like empty when unchanged.
+bool NormalizeApostrophe(std::string_view in, std::string* out) {
+  if (in.find(kCurlyApostrophe) == std::string_view::npos) return false;
+  out->clear();
+  for (size_t i = 0; i < in.size();) {
+    if (in.compare(i, kCurlyApostrophe.size(), kCurlyApostrophe) == 0) {
+      out->push_back('\'');
+      i += kCurlyApostrophe.size();
+    } else {
+      out->push_back(in[i++]);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+uint32_t WordClassFromName(std::string_view name) {
+  for (const NamedBit& n : kClassNames) {
+    if (name == n.name) return n.bit;
+  }
+  return 0;
+}
+
+uint32_t CueEffectFromName(std::string_view name) {
+  for (const NamedBit& n : kEffectNames) {
+    if (name == n.name) return n.bit;
+  }
+  return 0;
+}
+
+std::vector<std::string> Lexicon::SplitForm(std::string_view form) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (char c : form) {
+    if (c == ' ') {
+      flush();
+    } else if (c == '-' || c == '/') {
+      flush();
+      out.emplace_back(1, c);
+    } else {
+      cur.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    }
+  }
+  flush();
+  return out;
+}
+
+const WordInfo* Lexicon::Lookup(std::string_view folded, bool non_ascii, bool readable8) const {
+  const uint32_t* v = map_.Find(folded, readable8);
+  if (v == nullptr) {
+    // Only tokens holding a curly apostrophe need a second probe.
+    if (!non_ascii || folded.size() < 3 || folded.find('\xE2') == std::string_view::npos) return nullptr;
+    char buf[64];
+    size_t n = 0;
+    for (size_t i = 0; i < folded.size() && n < sizeof(buf);) {
+      if (folded.compare(i, kCurlyApostrophe.size(), kCurlyApostrophe) == 0) {
+        buf[n++] = '\'';
+        i += kCurlyApostrophe.size();
+      } else {
+        buf[n++] = folded[i++];
+      }
+    }
+    v = map_.Find(std::string_view(buf, n));
+    if (v == nullptr) return nullptr;
+  }
+  return &infos_[*v];
+}
+
+WordInfo* Lexicon::Entry(std::string_view word) {
+  std::string normalized;
+  if (NormalizeApostrophe(word, &normalized)) word = normalized;
+  if (const uint32_t* v = map_.Find(word)) return &infos_[*v];
+  map_.Insert(word, static_cast<uint32_t>(infos_.size()));
+  const uint32_t k = FilterKey(word);
+  known_filter_[k >> 6] |= 1ull << (k & 63);
+  infos_.emplace_back();
+  return &infos_.back();
+}
+
+Status Lexicon::LoadClasses(const std::string& path) {
+  ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::Open(path, {"word", "class"}));
+  const int word = tsv.Column("word"), cls = tsv.Column("class");
+  class_words_.assign(32, {});
+  TsvRow row;
+  while (tsv.Next(&row)) {
+    std::string w = Lower(row.Get(word));
+    if (w.empty()) return tsv.Error(row, "empty word");
+    uint32_t bit = WordClassFromName(row.Get(cls));
+    if (bit == 0) return tsv.Error(row, "unknown class '" + std::string(row.Get(cls)) + "'");
+    Entry(w)->classes |= bit;
+    class_words_[BitIndex(bit)].push_back(w);
+  }
+  return tsv.status();
+}
+
+Result<Pattern> Lexicon::ParsePattern(std::string_view text) const {
+  Pattern p;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string_view el = text.substr(i, j - i);
+    i = j;
+    if (el.empty()) continue;
+    PatternElem e;
+    if (el == "*") {
+      e.kind = PatternElem::kAny;
+    } else if (el == "**") {
+      e.kind = PatternElem::kAnyUpTo3;
+    } else if (el.front() == '@') {
+      e.kind = PatternElem::kClass;
+      e.classes = WordClassFromName(el.substr(1));
+      if (e.classes == 0) return InvalidArgument("unknown word class '" + std::string(el) + "'");
+    } else {
+      e.kind = PatternElem::kWords;
+      size_t a = 0;
+      while (a <= el.size()) {
+        size_t b = el.find('|', a);
+        if (b == std::string_view::npos) b = el.size();
+        std::string w = Lower(el.substr(a, b - a));
+        std::string normalized;
+        if (NormalizeApostrophe(w, &normalized)) w = normalized;
+        if (w.empty()) return InvalidArgument("empty alternative in '" + std::string(el) + "'");
+        e.words.push_back(std::move(w));
+        a = b + 1;
+      }
+    }
+    p.push_back(std::move(e));
+  }
+  if (p.empty()) return InvalidArgument("empty pattern");
+  if (p.front().kind == PatternElem::kAny || p.front().kind == PatternElem::kAnyUpTo3) {
+    return InvalidArgument("a pattern cannot start with * or **");
+  }
+  if (p.back().kind == PatternElem::kAny || p.back().kind == PatternElem::kAnyUpTo3) {
+    return InvalidArgument("a pattern cannot end with * or **");
+  }
+  return p;
+}
+
+Status Lexicon::IndexPattern(const Pattern& p, bool cue, uint16_t id) {
+  const PatternElem& first = p.front();
+  auto add = [&](std::string_view w) {
+    WordInfo* info = Entry(w);
+    (cue ? info->cues : info->groups).push_back(id);
+  };
+  if (first.kind == PatternElem::kWords) {
+    for (const std::string& w : first.words) add(w);
+  } else {
+    for (size_t b = 0; b < 32; ++b) {
+      if ((first.classes & (1u << b)) == 0) continue;
+      for (const std::string& w : class_words_[b]) add(w);
+    }
+  }
+  return Status::Ok();
+}
+
+void Lexicon::AssignIds(Pattern* p) {
+  for (PatternElem& e : *p) {
+    e.ids.clear();
+    for (const std::string& w : e.words) {
+      Entry(w);
+      e.ids.push_back(*map_.Find(w));
+    }
+  }
+}
+
+Status Lexicon::LoadCues(const std::string& path) {
+  ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::Open(path, {"id", "phrase", "effect", "scope"}));
+  const int id = tsv.Column("id"), phrase = tsv.Column("phrase"), effect = tsv.Column("effect"),
+            scope = tsv.Column("scope");
+  TsvRow row;
+  while (tsv.Next(&row)) {
+    Cue c;
+    c.id = std::string(row.Get(id));
+    if (c.id.empty()) return tsv.Error(row, "empty id");
+    Result<Pattern> p = ParsePattern(row.Get(phrase));
+    if (!p.ok()) return tsv.Error(row, p.status().message());
+    c.pattern = std::move(p).value();
+    c.effect = CueEffectFromName(row.Get(effect));
+    if (c.effect == 0) return tsv.Error(row, "unknown effect '" + std::string(row.Get(effect)) + "'");
+    std::string_view s = row.Get(scope);
+    if (s == "aux") c.scope = CueScope::kAux;
+    else if (s == "np") c.scope = CueScope::kNp;
+    else if (s == "gov") c.scope = CueScope::kGov;
+    else if (s == "post") c.scope = CueScope::kPost;
+    else if (s == "next") c.scope = CueScope::kNext;
+    else if (s == "clause") c.scope = CueScope::kClause;
+    else if (s == "sentence") c.scope = CueScope::kSentence;
+    else return tsv.Error(row, "unknown scope '" + std::string(s) + "'");
+    if (cues_.size() >= 0xFFFF) return tsv.Error(row, "too many cues");
+    RETURN_IF_ERROR(IndexPattern(c.pattern, true, static_cast<uint16_t>(cues_.size())));
+    cues_.push_back(std::move(c));
+  }
+  return tsv.status();
+}
+
+Status Lexicon::LoadGroups(const std::string& path) {
+  ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::Open(path, {"id", "phrase", "kind"}));
+  const int id = tsv.Column("id"), phrase = tsv.Column("phrase"), kind = tsv.Column("kind");
+  TsvRow row;
+  while (tsv.Next(&row)) {
+    Group g;
+    g.id = std::string(row.Get(id));
+    if (g.id.empty()) return tsv.Error(row, "empty id");
+    Result<Pattern> p = ParsePattern(row.Get(phrase));
+    if (!p.ok()) return tsv.Error(row, p.status().message());
+    g.pattern = std::move(p).value();
+    std::string_view k = row.Get(kind);
+    if (k == "persons") g.kind = GroupKind::kPersons;
+    else if (k == "countries") g.kind = GroupKind::kCountries;
+    else if (k == "any") g.kind = GroupKind::kAny;
+    else if (k == "org") g.kind = GroupKind::kOrg;
+    else return tsv.Error(row, "kind must be persons, countries, any or org");
+    RETURN_IF_ERROR(IndexPattern(g.pattern, false, static_cast<uint16_t>(groups_.size())));
+    const PatternElem& last = g.pattern.back();
+    if (last.kind == PatternElem::kWords) {
+      for (const std::string& w : last.words) Entry(w)->classes |= kWcGroupEnd;
+    } else {
+      for (size_t b = 0; b < 32; ++b) {
+        if (last.classes & (1u << b)) {
+          for (const std::string& w : class_words_[b]) Entry(w)->classes |= kWcGroupEnd;
+        }
+      }
+    }
+    groups_.push_back(std::move(g));
+  }
+  return tsv.status();
+}
+
+void Lexicon::IndexForm(std::string_view surface, FormRef ref, uint32_t first_class) {
+  std::vector<std::string> parts = SplitForm(surface);
+  if (parts.empty()) return;
+  WordInfo* info = Entry(parts[0]);
+  info->classes |= first_class;
+  for (const std::string& variant : {parts[0], std::string()}) {
+    if (variant.empty()) continue;
+    uint32_t k = FilterKey(variant);
+    form_filter_[k >> 6] |= 1ull << (k & 63);
+  }
+  ref.rest.assign(parts.begin() + 1, parts.end());
+  info->forms.push_back(std::move(ref));
+}
+
+Result<Lexicon> Lexicon::Load(const StageConfig& config, EventSchema schema) {
+  Lexicon lex;
+  lex.schema_ = std::move(schema);
+  const std::string dir = config.DataPath("extractor/events/rules/");
+  RETURN_IF_ERROR(lex.LoadClasses(dir + "word_classes.tsv"));
+  RETURN_IF_ERROR(lex.LoadCues(dir + "cues.tsv"));
+  RETURN_IF_ERROR(lex.LoadGroups(dir + "groups.tsv"));
+
+  const EventSchema& s = lex.schema_;
+  lex.verb_triggers_.assign(s.verbs().size(), {});
+  std::vector<bool> light(s.verbs().size(), false);
+  for (const TriggerDef& td : s.triggers()) {
+    for (int v : td.light_verbs) light[v] = true;
+    for (int v : td.host_verbs) light[v] = true;
+  }
+  for (size_t v = 0; v < s.verbs().size(); ++v) {
+    for (const auto& [form, bits] : s.verbs()[v].forms) {
+      lex.IndexForm(form, FormRef{FormRef::kVerb, static_cast<uint16_t>(v), bits, {}},
+                    kWcVerbForm | (light[v] ? kWcLightVerb : 0));
+    }
+  }
+  for (size_t t = 0; t < s.triggers().size(); ++t) {
+    const TriggerDef& td = s.triggers()[t];
+    if (td.noun) {
+      for (const auto& [form, bits] : td.noun_forms) {
+        lex.IndexForm(form, FormRef{FormRef::kNounTrigger, static_cast<uint16_t>(t), bits, {}}, kWcTriggerNoun);
+      }
+    } else {
+      lex.verb_triggers_[td.verb].push_back(static_cast<uint16_t>(t));
+    }
+  }
+  // Word ids last: every word is in the map by now.
+  for (Cue& c : lex.cues_) lex.AssignIds(&c.pattern);
+  for (Group& g : lex.groups_) lex.AssignIds(&g.pattern);
+  lex.negated_by_.assign(s.types().size(), 0);
+  for (size_t ty = 0; ty < s.types().size(); ++ty) {
+    for (const std::string& inst : s.types()[ty].instruments) {
+      lex.IndexForm(inst, FormRef{FormRef::kInstrument, static_cast<uint16_t>(ty), 0, {}}, kWcInstrument);
+    }
+    for (const std::string& e : s.types()[ty].negated_by) {
+      uint32_t bit = CueEffectFromName(e);
+      if (bit == 0) {
+        return DataError(config.DataPath("schemas/events.json") + ": type " + s.types()[ty].name +
+                         ": unknown cue effect '" + e + "' in negated_by");
+      }
+      lex.negated_by_[ty] |= bit;
+    }
+  }
+  return lex;
+}
+
+}  // namespace newsgraph::events

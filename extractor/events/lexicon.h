@@ -1,0 +1,196 @@
+// The word knowledge of the event stage, compiled for one hash probe per
+// token: word classes (rules/word_classes.tsv), status and scope cues
+// (rules/cues.tsv), group phrases (rules/groups.tsv), and every surface form
+// of the schema's verbs, noun triggers and instrument nouns.
+//
+//   ASSIGN_OR_RETURN(Lexicon lex, Lexicon::Load(config, std::move(schema)));
+//   const WordInfo* w = lex.Lookup(doc.Folded(token.span));   // nullptr: no rule knows the word
+//   if (w && (w->classes & kWcPrep)) ...
+//
+// A pattern (cues and groups) is a list of space-separated elements matched
+// against lower-cased tokens: "a|b" alternatives, "@class" a word class,
+// "*" any one token, "**" up to three tokens. Immutable after Load().
+#ifndef NEWSGRAPH_EVENTS_LEXICON_H_
+#define NEWSGRAPH_EVENTS_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/core/stage.h"
+#include "extractor/events/event_schema.h"
+#include "extractor/events/token_map.h"
+
+namespace newsgraph::events {
+
+// Word classes of rules/word_classes.tsv, plus classes derived from the schema.
+enum WordClass : uint32_t {
+  kWcDet = 1u << 0,
+  kWcPoss = 1u << 1,
+  kWcSubjPron = 1u << 2,
+  kWcObjPron = 1u << 3,
+  kWcRel = 1u << 4,
+  kWcSub = 1u << 5,
+  kWcConj = 1u << 6,
+  kWcPrep = 1u << 7,
+  kWcLocPrep = 1u << 8,
+  kWcTopicPrep = 1u << 9,
+  kWcExclPrep = 1u << 10,
+  kWcBe = 1u << 11,
+  kWcHave = 1u << 12,
+  kWcDo = 1u << 13,
+  kWcModal = 1u << 14,
+  kWcNeg = 1u << 15,
+  kWcAdv = 1u << 16,
+  kWcTitle = 1u << 17,
+  kWcRoleNoun = 1u << 18,
+  kWcGroupNoun = 1u << 19,
+  kWcPlaceNoun = 1u << 20,
+  kWcPlaceAdj = 1u << 21,
+  kWcMeasure = 1u << 22,
+  kWcOrdinal = 1u << 23,
+  kWcClauseVerb = 1u << 24,
+  // Derived from the schema, not listed in the TSV:
+  kWcVerbForm = 1u << 25,    // first word of a form of a schema verb
+  kWcTriggerNoun = 1u << 26,  // first word of a noun trigger form
+  kWcInstrument = 1u << 27,   // first word of an instrument noun
+  kWcGroupEnd = 1u << 28,     // a word a group phrase (groups.tsv) can end with
+  kWcLightVerb = 1u << 29,    // first word of a form of a light or host verb ("held", "paid")
+};
+
+// Returns the class bit of a TSV class name, or 0.
+uint32_t WordClassFromName(std::string_view name);
+
+// What a cue does to the mentions in its scope.
+enum CueEffect : uint32_t {
+  kEffPlanned = 1u << 0,
+  kEffUncertain = 1u << 1,
+  kEffConditional = 1u << 2,
+  kEffOccurred = 1u << 3,
+  kEffDenied = 1u << 4,
+  kEffCancelled = 1u << 5,
+  kEffPostponed = 1u << 6,
+  kEffNegated = 1u << 7,
+  kEffRequest = 1u << 8,
+  kEffGeneric = 1u << 9,
+  kEffRemote = 1u << 10,
+  kEffLater = 1u << 11,
+  kEffAnaphoric = 1u << 12,
+  kEffSeparate = 1u << 13,  // "separate meetings with A and B": one event per counterpart
+};
+// The bit of an effect name ("planned"), or 0.
+uint32_t CueEffectFromName(std::string_view name);
+
+enum class CueScope : uint8_t { kAux, kNp, kGov, kPost, kNext, kClause, kSentence };
+
+enum class GroupKind : uint8_t { kPersons, kCountries, kAny, kOrg };
+
+struct PatternElem {
+  enum Kind : uint8_t { kWords, kClass, kAny, kAnyUpTo3 } kind = kWords;
+  std::vector<std::string> words;  // kWords: alternatives
+  std::vector<uint32_t> ids;       // kWords: the alternatives' word ids (see Lexicon::IdOf)
+  uint32_t classes = 0;            // kClass
+};
+using Pattern = std::vector<PatternElem>;
+
+struct Cue {
+  std::string id;
+  Pattern pattern;
+  uint32_t effect = 0;
+  CueScope scope = CueScope::kAux;
+};
+
+struct Group {
+  std::string id;
+  Pattern pattern;
+  GroupKind kind = GroupKind::kAny;
+};
+
+// A multi-token surface form that starts with a given word.
+struct FormRef {
+  enum Kind : uint8_t { kVerb, kNounTrigger, kInstrument } kind = kVerb;
+  uint16_t id = 0;     // verbs() index, triggers() index, or types() index
+  uint8_t bits = 0;    // VerbFormBits or NounFormBits
+  std::vector<std::string> rest;  // the tokens after the first
+};
+
+struct WordInfo {
+  uint32_t classes = 0;
+  std::vector<FormRef> forms;
+  std::vector<uint16_t> cues;    // cues() whose pattern may start here
+  std::vector<uint16_t> groups;  // groups() whose pattern may start here
+};
+
+class Lexicon {
+ public:
+  // Reads extractor/events/rules/{word_classes,cues,groups}.tsv under
+  // config.data_dir and indexes `schema`. DataError "file:line: message" on
+  // a bad row.
+  static Result<Lexicon> Load(const StageConfig& config, EventSchema schema);
+
+  // Information about a folded token, or nullptr. "’" is read as "'";
+  // `non_ascii` false promises the token has no byte >= 0x80 (one probe only).
+  const WordInfo* Lookup(std::string_view folded, bool non_ascii = true, bool readable8 = false) const;
+
+  // False when no trigger, light verb or instrument form can start with
+  // this folded token: a cheap filter before Lookup() for every token.
+  bool MayStartForm(std::string_view folded) const {
+    return !folded.empty() && (form_filter_[FilterKey(folded) >> 6] >> (FilterKey(folded) & 63) & 1) != 0;
+  }
+
+  // False when Lookup() would surely return nullptr (an ASCII token no rule
+  // names): a bit test instead of a hash probe.
+  bool MayKnow(std::string_view folded) const {
+    return !folded.empty() && (known_filter_[FilterKey(folded) >> 6] >> (FilterKey(folded) & 63) & 1) != 0;
+  }
+
+  // A dense id of a word the lexicon knows: equal ids, equal words.
+  uint32_t IdOf(const WordInfo* info) const { return static_cast<uint32_t>(info - infos_.data()); }
+
+  const EventSchema& schema() const { return schema_; }
+  const std::vector<Cue>& cues() const { return cues_; }
+  const std::vector<Group>& groups() const { return groups_; }
+  // Triggers of each verb (verbs() index -> triggers() indices).
+  const std::vector<uint16_t>& TriggersOfVerb(int verb) const { return verb_triggers_[verb]; }
+  // Cue effect bits that block a mention of each type.
+  uint32_t NegatedBy(int type) const { return negated_by_[type]; }
+
+  // Splits a surface form as the segmenter would ("co-chair" -> co - chair).
+  static std::vector<std::string> SplitForm(std::string_view form);
+  // Parses a pattern; the error names the bad element.
+  Result<Pattern> ParsePattern(std::string_view text) const;
+
+ private:
+  Lexicon() = default;
+  WordInfo* Entry(std::string_view word);
+  Status LoadClasses(const std::string& path);
+  Status LoadCues(const std::string& path);
+  Status LoadGroups(const std::string& path);
+  void IndexForm(std::string_view surface, FormRef ref, uint32_t first_class);
+  // Registers pattern index `id` under each word its first element may be.
+  Status IndexPattern(const Pattern& p, bool cue, uint16_t id);
+  // Registers every word of `p` and fills the elements' ids.
+  void AssignIds(Pattern* p);
+
+  static uint32_t FilterKey(std::string_view w) {
+    return (static_cast<unsigned char>(w[0]) * 131u + static_cast<unsigned char>(w.back()) * 31u +
+            static_cast<uint32_t>(w.size()) * 7u + (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u)) &
+           0xFFFFu;
+  }
+
+  EventSchema schema_;
+  TokenMap map_;
+  std::vector<uint64_t> form_filter_ = std::vector<uint64_t>(1024, 0);   // 65536 bits
+  std::vector<uint64_t> known_filter_ = std::vector<uint64_t>(1024, 0);  // every key of map_
+  std::vector<WordInfo> infos_;
+  std::vector<std::vector<std::string>> class_words_;  // bit index -> words
+  std::vector<Cue> cues_;
+  std::vector<Group> groups_;
+  std::vector<std::vector<uint16_t>> verb_triggers_;
+  std::vector<uint32_t> negated_by_;
+};
+
+}  // namespace newsgraph::events
+
+#endif  // NEWSGRAPH_EVENTS_LEXICON_H_

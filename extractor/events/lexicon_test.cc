@@ -1,0 +1,97 @@
+#include "extractor/events/lexicon.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+namespace newsgraph::events {
+namespace {
+
+Lexicon LoadShipped() {
+  StageConfig config;
+  config.data_dir = ".";
+  Result<EventSchema> schema = EventSchema::Load("schemas/events.json");
+  REQUIRE(schema.ok());
+  Result<Lexicon> lex = Lexicon::Load(config, std::move(schema).value());
+  REQUIRE(lex.ok());
+  return std::move(lex).value();
+}
+
+TEST_CASE("forms split like the segmenter splits text") {
+  CHECK(Lexicon::SplitForm("touched down") == std::vector<std::string>{"touched", "down"});
+  CHECK(Lexicon::SplitForm("Co-Chaired") == std::vector<std::string>{"co", "-", "chaired"});
+  CHECK(Lexicon::SplitForm(" go  to ") == std::vector<std::string>{"go", "to"});
+}
+
+TEST_CASE("word classes, forms and cues are found with one lookup") {
+  Lexicon lex = LoadShipped();
+  const WordInfo* the = lex.Lookup("the");
+  REQUIRE(the != nullptr);
+  CHECK((the->classes & kWcDet) != 0);
+  CHECK(lex.Lookup("zebra") == nullptr);
+
+  const WordInfo* touched = lex.Lookup("touched");
+  REQUIRE(touched != nullptr);
+  CHECK((touched->classes & kWcVerbForm) != 0);
+  bool found = false;
+  for (const FormRef& f : touched->forms) {
+    if (f.kind == FormRef::kVerb && f.rest == std::vector<std::string>{"down"}) {
+      found = true;
+      CHECK(f.bits == (kFormPast | kFormParticiple));
+      CHECK(lex.schema().verbs()[f.id].lemma == "touch down");
+    }
+  }
+  CHECK(found);
+
+  // "go to" is both a verb and (in spun text) a noun.
+  const WordInfo* go = lex.Lookup("go");
+  REQUIRE(go != nullptr);
+  CHECK((go->classes & kWcTriggerNoun) != 0);
+  CHECK((go->classes & kWcVerbForm) != 0);
+
+  // A curly apostrophe reads as a straight one.
+  const WordInfo* didnt = lex.Lookup("didn\xE2\x80\x99t");
+  REQUIRE(didnt != nullptr);
+  CHECK((didnt->classes & kWcNeg) != 0);
+  CHECK_FALSE(didnt->cues.empty());
+}
+
+TEST_CASE("patterns parse, and bad ones say why") {
+  Lexicon lex = LoadShipped();
+  Result<Pattern> p = lex.ParsePattern("@be due|set to");
+  REQUIRE(p.ok());
+  REQUIRE(p->size() == 3);
+  CHECK(p->at(0).kind == PatternElem::kClass);
+  CHECK(p->at(0).classes == kWcBe);
+  CHECK(p->at(1).words == std::vector<std::string>{"due", "set"});
+  CHECK_FALSE(lex.ParsePattern("** to").ok());
+  CHECK(lex.ParsePattern("@nonsense to").status().message() == "unknown word class '@nonsense'");
+  CHECK(lex.ParsePattern("a||b").status().message() == "empty alternative in 'a||b'");
+}
+
+TEST_CASE("a bad rule row fails with file and line") {
+  const std::string dir = "/tmp/newsgraph_events_lexicon_test";
+  std::string cmd = "mkdir -p " + dir + "/extractor/events/rules";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  for (const char* f : {"word_classes.tsv", "groups.tsv"}) {
+    std::ifstream in(std::string("extractor/events/rules/") + f);
+    std::ofstream out(dir + "/extractor/events/rules/" + f);
+    out << in.rdbuf();
+  }
+  {
+    std::ofstream out(dir + "/extractor/events/rules/cues.tsv");
+    out << "# a comment\nid\tphrase\teffect\tscope\nok\twill\tplanned\taux\nbad\twill\tperhaps\taux\n";
+  }
+  StageConfig config;
+  config.data_dir = dir;
+  Result<EventSchema> schema = EventSchema::Load("schemas/events.json");
+  REQUIRE(schema.ok());
+  Result<Lexicon> lex = Lexicon::Load(config, std::move(schema).value());
+  REQUIRE_FALSE(lex.ok());
+  CHECK(lex.status().message() == dir + "/extractor/events/rules/cues.tsv:4: unknown effect 'perhaps'");
+}
+
+}  // namespace
+}  // namespace newsgraph::events
