@@ -1,13 +1,324 @@
 #include "extractor/timex/timex_tagger.h"
 
+#include <algorithm>
+
+#include "extractor/core/civil_date.h"
+
 namespace newsgraph::timex {
+namespace {
+
+// How far a tense marker may be from its timex, in tokens.
+constexpr uint32_t kTenseBefore = 20;
+constexpr uint32_t kTenseAfter = 10;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsBeForm(std::string_view w) {
+  return w == "is" || w == "are" || w == "am" || w == "was" || w == "were" || w == "be" || w == "been" ||
+         w == "being" || w == "has" || w == "have" || w == "had";
+}
+
+// Numbers that can be (part of) a time expression on their own: years
+// ("1998", also inside "2024-06-19" and "6/19/2024"), decades ("1990s",
+// "80s"), clock times ("10:30", "10am"), compact dates ("20240619").
+bool IsNumberTrigger(std::string_view t) {
+  size_t digits = 0;
+  while (digits < t.size() && IsDigit(t[digits])) ++digits;
+  if (digits == 0) return false;
+  std::string_view rest = t.substr(digits);
+  if (rest.empty()) {
+    return (digits == 4 && (t[0] == '1' || t[0] == '2')) || (digits == 8 && (t[0] == '1' || t[0] == '2'));
+  }
+  if (rest[0] == ':') return true;
+  if (rest == "s" || rest == "'s") return digits == 2 || digits == 4;
+  if (rest == "am" || rest == "pm" || rest == "a.m" || rest == "p.m" || rest == "h" || rest == "hrs") return true;
+  return false;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<TimexTagger>> TimexTagger::Create(const StageConfig& config) {
-  return std::unique_ptr<TimexTagger>(new TimexTagger());
+  ASSIGN_OR_RETURN(RuleSet rules, RuleSet::Load(config.DataPath("extractor/timex/rules")));
+  return std::unique_ptr<TimexTagger>(new TimexTagger(std::move(rules)));
+}
+
+RuleSet::TriggerWindow TimexTagger::Trigger(const Document& doc, const Token& token) const {
+  if ((token.flags & (kTokWord | kTokNumber)) == 0) return RuleSet::TriggerWindow();
+  std::string_view t(doc.folded.data() + token.span.begin, token.span.end - token.span.begin);
+  if (token.Has(kTokNumber)) return IsNumberTrigger(t) ? rules_.number_window() : RuleSet::TriggerWindow();
+  return rules_.TriggerWord(t);
+}
+
+// The nearest tense marker before (preferred on a tie) or after the timex
+// in its sentence. A marker right after a determiner is an adjective or a
+// noun ("a planned visit", "the past"); a participle right after a form of
+// "be" takes its tense from the auxiliary ("will be signed").
+Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32_t end_token) const {
+  const Sentence& sent = doc.sentences[doc.tokens[first_token].sentence];
+  auto word_class = [&](uint32_t k) -> const std::string* {
+    const Token& t = doc.tokens[k];
+    // Tense words are lower case, but for the first of a sentence.
+    if (!t.Has(kTokWord) || (!t.Has(kTokLower) && !t.Has(kTokSentenceStart))) return nullptr;
+    return Lexicon::Find(tense_words_, doc.Folded(t.span));
+  };
+  auto marker = [&](uint32_t k, Tense* out) {
+    const Token& t = doc.tokens[k];
+    if (!t.Has(kTokWord) || (!t.Has(kTokLower) && !t.Has(kTokSentenceStart))) return false;
+    std::string_view w = doc.Folded(t.span);
+    const std::string* cls = word_class(k);
+    bool participle = false;
+    Tense tense;
+    if (cls != nullptr) {
+      if (*cls == "past") tense = Tense::kPast;
+      else if (*cls == "future") tense = Tense::kFuture;
+      else if (*cls == "present") tense = Tense::kPresent;
+      else if (*cls == "future_to" && k + 1 < sent.token_end && doc.Folded(doc.tokens[k + 1].span) == "to")
+        tense = Tense::kFuture;  // "is expected to", "is due to"
+      else return false;  // det, be, none; future_to without "to"
+    } else if (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && t.Has(kTokLower)) {
+      // An adjective, not a verb, between a determiner or an adverb and a
+      // content word: "a still unspecified date", "the newly elected mayor".
+      if (k + 1 < sent.token_end && k > sent.token_begin) {
+        const Token& next = doc.tokens[k + 1];
+        std::string_view prev = doc.Folded(doc.tokens[k - 1].span);
+        const std::string* pc = word_class(k - 1);
+        bool modifier_before = (pc != nullptr && *pc == "det") || Lexicon::Find(adverbs_, prev) != nullptr ||
+                               (prev.size() > 4 && prev.substr(prev.size() - 2) == "ly");
+        if (modifier_before && next.Has(kTokWord) && next.Has(kTokLower) && next.Has(kTokSpaceBefore) &&
+            Lexicon::Find(function_words_, doc.Folded(next.span)) == nullptr) {
+          return false;
+        }
+      }
+      tense = Tense::kPast;
+      participle = true;
+    } else {
+      return false;
+    }
+    if (k > sent.token_begin) {
+      const std::string* prev = word_class(k - 1);
+      if (prev != nullptr && *prev == "det") return false;
+      // "will be paid", "was held": the auxiliary carries the tense.
+      if ((participle || tense == Tense::kPast) && prev != nullptr &&
+          (*prev == "be" || (*prev == "present" && IsBeForm(doc.Folded(doc.tokens[k - 1].span))) ||
+           (*prev == "past" && IsBeForm(doc.Folded(doc.tokens[k - 1].span))))) {
+        return false;
+      }
+    }
+    *out = tense;
+    return true;
+  };
+  // "Wednesday's ruling": a day whose event is named is past (or today).
+  if (end_token < sent.token_end) {
+    std::string_view next = doc.Folded(doc.tokens[end_token].span);
+    if (next == "'s" || next == "\xE2\x80\x99s") return Tense::kPast;
+  }
+  Tense before = Tense::kUnknown, after = Tense::kUnknown;
+  uint32_t before_dist = UINT32_MAX, after_dist = UINT32_MAX;
+  // A quotation mark or a bracket ends the clause: in `"... at 4 a.m.
+  // Thursday," Castro said` the reporting verb is not the clause's.
+  auto boundary = [&](uint32_t k) {
+    std::string_view t = doc.Folded(doc.tokens[k].span);
+    return t == "\"" || t == "'" || t == "`" || t == "(" || t == ")" || t == ";" || t == "\xE2\x80\x9C" ||
+           t == "\xE2\x80\x9D";
+  };
+  // A relative pronoun or a conjunction starts another clause: in "signed
+  // on Tuesday under which Rwanda will withdraw", "will" is not Tuesday's.
+  auto clause_start = [&](uint32_t k) {
+    const std::string* c = word_class(k);
+    return c != nullptr && *c == "clause";
+  };
+  // Only lower-case words (or a sentence's first) can mark tense; only
+  // punctuation and clause words can end the clause.
+  constexpr uint16_t kCandidate = kTokLower | kTokSentenceStart;
+  for (uint32_t k = first_token; k > sent.token_begin && first_token - k < kTenseBefore;) {
+    --k;
+    const uint16_t f = doc.tokens[k].flags;
+    if (f & kTokPunct) {
+      if (boundary(k)) break;
+      continue;
+    }
+    if ((f & kTokWord) == 0 || (f & kCandidate) == 0) continue;
+    if (clause_start(k)) break;
+    if (marker(k, &before)) {
+      before_dist = first_token - k;
+      break;
+    }
+  }
+  for (uint32_t k = end_token; k < sent.token_end && k - end_token < kTenseAfter; ++k) {
+    const uint16_t f = doc.tokens[k].flags;
+    if (f & kTokPunct) {
+      if (boundary(k)) break;
+      continue;
+    }
+    if ((f & kTokWord) == 0 || (f & kCandidate) == 0) continue;
+    if (clause_start(k)) break;
+    if (marker(k, &after)) {
+      after_dist = k - end_token + 1;
+      break;
+    }
+  }
+  if (before_dist == UINT32_MAX && after_dist == UINT32_MAX) return Tense::kUnknown;
+  return before_dist <= after_dist ? before : after;
 }
 
 Status TimexTagger::Process(Document* doc) const {
+  doc->timexes.clear();
   doc->layers |= kLayerTimexes;
+  if (doc->tokens.empty()) return Status::Ok();
+  if (doc->folded.size() != doc->text.size()) {
+    return InvalidArgument("timex: document has no folded text; run the segment stage first");
+  }
+  const std::string_view text(doc->text), folded(doc->folded);
+  std::optional<CivilDate> published;
+  if (!doc->published.empty()) published = ParsePublicationDate(doc->published);
+
+  MatchScratch scratch;
+  std::vector<uint32_t> starts;  // token starts of the current window
+  std::vector<RuleMatch> matches;
+  std::vector<uint32_t> order;
+  std::vector<EarlierPoint> earlier;
+  std::vector<std::string_view> captures;
+  struct Accepted {
+    uint32_t match;
+    uint32_t end;  // the extent's end after trimming a sentence-final period
+    ValueResult value;
+    ValueResult mod;
+  };
+  std::vector<Accepted> accepted;
+
+  // First and one-past-last token of a byte range inside sentence `s`.
+  auto token_range = [&](const Sentence& s, uint32_t begin, uint32_t end) {
+    auto first = std::lower_bound(doc->tokens.begin() + s.token_begin, doc->tokens.begin() + s.token_end, begin,
+                                  [](const Token& t, uint32_t b) { return t.span.end <= b; });
+    auto last = std::lower_bound(first, doc->tokens.begin() + s.token_end, end,
+                                 [](const Token& t, uint32_t e) { return t.span.begin < e; });
+    return std::make_pair(static_cast<uint32_t>(first - doc->tokens.begin()),
+                          static_cast<uint32_t>(last - doc->tokens.begin()));
+  };
+  // The value and mod of a match whose captures are in `captures`.
+  auto evaluate = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
+    const TimexRule& rule = rules_.rule(m.rule);
+    ValueContext ctx;
+    ctx.published = published;
+    ctx.earlier = &earlier;
+    ctx.sentence = s;
+    if (rule.value.uses_tense()) {
+      auto [first, end] = token_range(doc->sentences[s], m.begin, m.end);
+      if (first < end) ctx.tense = ClauseTense(*doc, first, end);
+    }
+    out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
+    if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
+  };
+
+  auto run_window = [&](uint32_t s, uint32_t lo, uint32_t hi, uint32_t last_trigger) {
+    const Sentence& sent = doc->sentences[s];
+    matches.clear();
+    starts.clear();
+    // A time expression starts at a word or a number, or at a sign that a
+    // rule names ("'90s", "$2000"), and at latest at the window's last
+    // trigger: every rule's match holds a trigger.
+    for (uint32_t k = lo; k <= last_trigger; ++k) {
+      const Token& t = doc->tokens[k];
+      if (t.Has(kTokPunct)) {
+        unsigned char c = static_cast<unsigned char>(folded[t.span.begin]);
+        if (c != '\'' && c != '$' && c != '#' && c < 0x80) continue;
+      } else if (t.Has(kTokWord) && !rules_.MayStart(doc->Folded(t.span))) {
+        continue;  // a word no rule spells out: a name, a verb...
+      }
+      starts.push_back(t.span.begin);
+    }
+    rules_.FindMatches(folded, doc->tokens[hi].span.end, starts, &scratch, &matches);
+    if (matches.empty()) return;
+    order.resize(matches.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const RuleMatch& x = matches[a];
+      const RuleMatch& y = matches[b];
+      if (x.end - x.begin != y.end - y.begin) return x.end - x.begin > y.end - y.begin;
+      bool x_none = !rules_.rule(x.rule).type.has_value(), y_none = !rules_.rule(y.rule).type.has_value();
+      if (x_none != y_none) return x_none;
+      if (x.context() != y.context()) return x.context() > y.context();  // a rule that checked context is surer
+      if (x.rule != y.rule) return x.rule < y.rule;
+      return x.begin < y.begin;
+    });
+    accepted.clear();
+    for (uint32_t i : order) {
+      const RuleMatch& m = matches[i];
+      bool overlaps = false;
+      for (const Accepted& a : accepted) {
+        if (m.begin < matches[a.match].end && matches[a.match].begin < m.end) overlaps = true;
+      }
+      if (overlaps) continue;
+      // A failed cap= check or a value that does not hold (31 February)
+      // lets the next candidate in.
+      if (!rules_.Captures(text, folded, m, &captures)) continue;
+      Accepted a;
+      a.match = i;
+      a.end = m.end;
+      if (a.end == sent.span.end && a.end - m.begin > 1 && text[a.end - 1] == '.') --a.end;
+      if (rules_.rule(m.rule).type) {
+        evaluate(m, s, &a);
+        if (a.value.outcome == ValueResult::Outcome::kReject) continue;
+      }
+      accepted.push_back(std::move(a));
+    }
+    std::sort(accepted.begin(), accepted.end(),
+              [&](const Accepted& a, const Accepted& b) { return matches[a.match].begin < matches[b.match].begin; });
+    for (Accepted& a : accepted) {
+      const RuleMatch& m = matches[a.match];
+      const TimexRule& rule = rules_.rule(m.rule);
+      if (!rule.type) continue;
+      if (rule.value.uses_earlier() && accepted.size() > 1) {
+        // Again, in text order: an earlier timex of this window may anchor it.
+        if (!rules_.Captures(text, folded, m, &captures)) continue;
+        evaluate(m, s, &a);
+        if (a.value.outcome == ValueResult::Outcome::kReject) continue;
+      }
+      ValueResult& value = a.value;
+      Timex t;
+      t.span = Span{m.begin, a.end};
+      t.sentence = s;
+      t.type = *rule.type;
+      t.resolved = value.outcome == ValueResult::Outcome::kValue;
+      t.value = std::move(value.value);
+      if (a.mod.outcome == ValueResult::Outcome::kValue) t.mod = std::move(a.mod.value);
+      t.rule = rule.id;
+      t.anchor = t.resolved ? value.anchor : TimexAnchor::kNone;
+      t.anchor_timex = t.resolved ? value.anchor_timex : -1;
+      if (t.resolved && (t.type == TimexType::kDate || t.type == TimexType::kTime)) {
+        std::string_view v = t.value;
+        if (v.size() > 3 && v.substr(v.size() - 3) == "-WE") v.remove_suffix(3);  // a weekend: its week
+        if (auto p = ParseTimePoint(v)) {
+          t.date = EventDate(*p);
+          earlier.push_back(EarlierPoint{std::move(*p), static_cast<int32_t>(doc->timexes.size()), s, value.derived});
+        }
+      }
+      doc->timexes.push_back(std::move(t));
+    }
+  };
+
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    const Sentence& sent = doc->sentences[s];
+    if (sent.token_end <= sent.token_begin) continue;
+    int64_t lo = -1, hi = -1;
+    uint32_t last = 0;  // the window's last trigger
+    for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
+      RuleSet::TriggerWindow w = Trigger(*doc, doc->tokens[i]);
+      if (!w.ok()) continue;
+      int64_t a = i >= sent.token_begin + w.before ? i - w.before : sent.token_begin;
+      int64_t b = std::min<int64_t>(sent.token_end - 1, int64_t{i} + w.after);
+      if (lo >= 0 && a <= hi + 1) {
+        hi = std::max(hi, b);
+        last = i;
+        continue;
+      }
+      if (lo >= 0) run_window(s, static_cast<uint32_t>(lo), static_cast<uint32_t>(hi), last);
+      lo = a;
+      hi = b;
+      last = i;
+    }
+    if (lo >= 0) run_window(s, static_cast<uint32_t>(lo), static_cast<uint32_t>(hi), last);
+  }
   return Status::Ok();
 }
 

@@ -1,0 +1,447 @@
+#include "extractor/timex/rule_set.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <unordered_map>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "extractor/core/tsv_reader.h"
+
+namespace newsgraph::timex {
+
+struct RuleSet::Compiled {
+  std::vector<std::unique_ptr<RE2>> res;  // one per rule
+  // Every rule, anchored at the start: which rules match from a position.
+  // An unanchored set of all rules would tell the same for a whole window
+  // in one call, but its lazily built DFA grows with every new text (all
+  // rules from every offset at once) and costs a megabyte of work per
+  // unseen kilobyte; anchored, the DFA stays small.
+  std::unique_ptr<RE2::Set> set;
+};
+
+namespace {
+
+bool IsWordByte(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+
+RE2::Options RuleOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(8 << 20);
+  return o;
+}
+
+// Parses a rule type into *type (nullopt for NONE); false for a bad name.
+bool ParseType(std::string_view t, std::optional<TimexType>* type) {
+  if (t == "DATE") *type = TimexType::kDate;
+  else if (t == "TIME") *type = TimexType::kTime;
+  else if (t == "DURATION") *type = TimexType::kDuration;
+  else if (t == "SET") *type = TimexType::kSet;
+  else if (t == "NONE") type->reset();
+  else return false;
+  return true;
+}
+
+uint32_t HashWord(std::string_view w) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+std::atomic<uint64_t> g_generation{0};
+
+bool IsUpperStart(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  unsigned char c = static_cast<unsigned char>(text[pos]);
+  return c >= 'A' && c <= 'Z';
+}
+
+}  // namespace
+
+RuleSet::RuleSet() : compiled_(std::make_unique<Compiled>()), generation_(++g_generation) {}
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+RuleSet::~RuleSet() = default;
+
+Result<RuleSet> RuleSet::Load(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return NotFound(dir + ": no such rules folder");
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() > 10 && name.compare(name.size() - 10, 10, "_rules.tsv") == 0) names.push_back(name);
+  }
+  if (ec) return IoError(dir + ": " + ec.message());
+  std::sort(names.begin(), names.end());
+  if (names.empty()) return NotFound(dir + ": no *_rules.tsv files");
+  auto read = [&](const std::string& name) -> Result<std::pair<std::string, std::string>> {
+    std::string path = dir + "/" + name;
+    ASSIGN_OR_RETURN(std::string content, ReadFile(path));
+    return std::make_pair(path, std::move(content));
+  };
+  ASSIGN_OR_RETURN(auto lexicon, read("lexicon.tsv"));
+  ASSIGN_OR_RETURN(auto macros, read("macros.tsv"));
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& n : names) {
+    ASSIGN_OR_RETURN(auto f, read(n));
+    files.push_back(std::move(f));
+  }
+  return FromStrings(std::move(lexicon), std::move(macros), std::move(files));
+}
+
+Result<RuleSet> RuleSet::FromStrings(std::pair<std::string, std::string> lexicon,
+                                     std::pair<std::string, std::string> macros,
+                                     std::vector<std::pair<std::string, std::string>> rule_files) {
+  RuleSet rs;
+  ASSIGN_OR_RETURN(rs.lexicon_, Lexicon::FromStrings(lexicon.first, std::move(lexicon.second), macros.first,
+                                                    std::move(macros.second)));
+  for (auto& [name, content] : rule_files) RETURN_IF_ERROR(rs.AddRuleFile(name, std::move(content)));
+  RETURN_IF_ERROR(rs.Finish());
+  return rs;
+}
+
+Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
+  ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::FromString(name, std::move(content), {"id", "type", "pattern", "value"}));
+  const int c_id = tsv.Column("id"), c_type = tsv.Column("type"), c_pattern = tsv.Column("pattern"),
+            c_value = tsv.Column("value"), c_mod = tsv.Column("mod"), c_flags = tsv.Column("flags");
+  TsvRow row;
+  while (tsv.Next(&row)) {
+    TimexRule rule;
+    rule.id = std::string(row.Get(c_id));
+    rule.where = name + ":" + std::to_string(row.line);
+    if (rule.id.empty()) return tsv.Error(row, "empty rule id");
+    for (const TimexRule& r : rules_) {
+      if (r.id == rule.id) return tsv.Error(row, "duplicate rule id '" + rule.id + "' (first at " + r.where + ")");
+    }
+    if (!ParseType(row.Get(c_type), &rule.type)) {
+      return tsv.Error(row, "type must be DATE, TIME, DURATION, SET or NONE, not '" + std::string(row.Get(c_type)) + "'");
+    }
+    if (row.Get(c_pattern).empty()) return tsv.Error(row, "empty pattern");
+    auto expanded = lexicon_.Expand(row.Get(c_pattern));
+    if (!expanded.ok()) return tsv.Error(row, expanded.status().message());
+    auto re = std::make_unique<RE2>(*expanded, RuleOptions());
+    if (!re->ok()) return tsv.Error(row, "bad pattern: " + re->error());
+    rule.num_groups = re->NumberOfCapturingGroups();
+    std::map<std::string, int> groups(re->NamedCapturingGroups().begin(), re->NamedCapturingGroups().end());
+    if (auto x = groups.find("x"); x != groups.end()) rule.extent_group = x->second;
+    std::string_view value = row.Get(c_value);
+    if (rule.type && value.empty()) return tsv.Error(row, "empty value");
+    auto program = ValueProgram::Parse(value, groups);
+    if (!program.ok()) return tsv.Error(row, program.status().message());
+    rule.value = std::move(*program);
+    auto mod = ValueProgram::Parse(row.Get(c_mod), groups);
+    if (!mod.ok()) return tsv.Error(row, "mod: " + mod.status().message());
+    rule.mod = std::move(*mod);
+    std::string_view flags = row.Get(c_flags);
+    while (!flags.empty()) {
+      size_t comma = flags.find(',');
+      std::string_view flag = flags.substr(0, comma);
+      flags = comma == std::string_view::npos ? std::string_view() : flags.substr(comma + 1);
+      if (flag.substr(0, 4) == "cap=") {
+        auto g = groups.find(std::string(flag.substr(4)));
+        if (g == groups.end()) return tsv.Error(row, "flag " + std::string(flag) + ": no such group");
+        rule.capitalized_groups.push_back(g->second);
+      } else if (!flag.empty()) {
+        return tsv.Error(row, "unknown flag '" + std::string(flag) + "'");
+      }
+    }
+    compiled_->res.push_back(std::move(re));
+    raw_patterns_.emplace_back(row.Get(c_pattern));
+    rules_.push_back(std::move(rule));
+  }
+  return tsv.status();
+}
+
+Status RuleSet::Finish() {
+  RE2::Options opts = RuleOptions();
+  opts.set_max_mem(64 << 20);
+  auto set = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    std::string error;
+    if (set->Add(compiled_->res[i]->pattern(), &error) != static_cast<int>(i)) {
+      return DataError(rules_[i].where + ": pattern not accepted by RE2::Set: " + error);
+    }
+  }
+  if (!set->Compile()) return DataError("timex rules: RE2::Set out of memory");
+  compiled_->set = std::move(set);
+
+  // Trigger rows: a word or %class, and optionally "before,after": the
+  // tokens around it that rules may need (default 4,4).
+  auto parse_window = [](std::string_view v, TriggerWindow* w) {
+    if (v.empty()) return true;
+    size_t comma = v.find(',');
+    if (comma == std::string_view::npos) return false;
+    int b = std::atoi(std::string(v.substr(0, comma)).c_str()), a = std::atoi(std::string(v.substr(comma + 1)).c_str());
+    if (b < 0 || a < 0 || b > 20 || a > 20 || b + a == 0) return false;
+    w->before = static_cast<uint8_t>(b);
+    w->after = static_cast<uint8_t>(a);
+    return true;
+  };
+  if (const std::string* d = lexicon_.Find("trigger_default", "window")) {
+    if (!parse_window(*d, &default_window_)) return DataError("lexicon: trigger_default window must be before,after");
+  }
+  number_window_ = default_window_;
+  if (const std::string* d = lexicon_.Find("trigger_default", "number")) {
+    if (!parse_window(*d, &number_window_)) return DataError("lexicon: trigger_default number must be before,after");
+  }
+  std::vector<std::pair<std::string, TriggerWindow>> triggers;
+  for (const std::string& w : lexicon_.Words("trigger")) {
+    TriggerWindow window = default_window_;
+    if (!parse_window(*lexicon_.Find("trigger", w), &window)) {
+      return DataError("lexicon: trigger " + w + ": window must be before,after");
+    }
+    if (w[0] == '%') {
+      std::string cls = w.substr(1);
+      if (!lexicon_.HasClass(cls)) return DataError("lexicon: trigger %" + cls + " names no class");
+      for (const std::string& cw : lexicon_.Words(cls)) {
+        if (cw.find(' ') == std::string::npos) triggers.emplace_back(cw, window);
+      }
+    } else {
+      triggers.emplace_back(w, window);
+    }
+  }
+  std::vector<std::string> starters;
+  RETURN_IF_ERROR(CollectStarters(&starters));
+  uint32_t slots = 64;
+  while (slots < (triggers.size() + starters.size()) * 2) slots *= 2;
+  trigger_slots_.assign(slots, TriggerSlot());
+  trigger_mask_ = slots - 1;
+  auto slot_for = [&](const std::string& w) -> TriggerSlot& {
+    uint32_t i = HashWord(w) & trigger_mask_;
+    while (trigger_slots_[i].length != 0 && std::string_view(trigger_slots_[i].word, trigger_slots_[i].length) != w) {
+      i = (i + 1) & trigger_mask_;
+    }
+    TriggerSlot& slot = trigger_slots_[i];
+    if (slot.length == 0) {
+      slot.length = static_cast<uint8_t>(w.size());
+      std::copy(w.begin(), w.end(), slot.word);
+    }
+    return slot;
+  };
+  for (auto& [w, window] : triggers) {
+    if (w.size() > 1 && w.back() == '.') w.pop_back();  // tokens are looked up without it
+    if (w.size() > kMaxTrigger) return DataError("lexicon: trigger '" + w + "' is longer than 15 bytes");
+    TriggerSlot& slot = slot_for(w);
+    // Listed twice (a word and its class): the wider window.
+    slot.window.before = std::max(slot.window.before, window.before);
+    slot.window.after = std::max(slot.window.after, window.after);
+    slot.starter = true;
+    uint32_t b = QuickBit(w);
+    trigger_quick_[b >> 6] |= uint64_t{1} << (b & 63);
+    starter_quick_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  for (const std::string& w : starters) {
+    if (w.empty() || w.size() > kMaxTrigger) continue;  // a longer word is no token to start at
+    slot_for(w).starter = true;
+    uint32_t b = QuickBit(w);
+    starter_quick_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  return Status::Ok();
+}
+
+const RuleSet::TriggerSlot* RuleSet::FindSlot(std::string_view w) const {
+  for (uint32_t i = HashWord(w) & trigger_mask_;; i = (i + 1) & trigger_mask_) {
+    const TriggerSlot& slot = trigger_slots_[i];
+    if (slot.length == 0) return nullptr;
+    if (slot.length == w.size() && std::memcmp(slot.word, w.data(), w.size()) == 0) return &slot;
+  }
+}
+
+RuleSet::TriggerWindow RuleSet::TriggerWordSlow(std::string_view w) const {
+  const TriggerSlot* slot = FindSlot(w);
+  return slot == nullptr ? TriggerWindow() : slot->window;
+}
+
+Status RuleSet::CollectStarters(std::vector<std::string>* words) const {
+  auto add_words = [&](std::string_view text) {
+    std::string w;
+    for (char c : text) {
+      if (c >= 'a' && c <= 'z') {
+        w += c;
+      } else {
+        if (!w.empty()) words->push_back(w);
+        w.clear();
+      }
+    }
+    if (!w.empty()) words->push_back(w);
+  };
+  // Lexicon words, split as the tokenizer splits them.
+  for (const std::string& cls : lexicon_.ClassNames()) {
+    for (const std::string& w : lexicon_.Words(cls)) add_words(w);
+  }
+  // Literal words of patterns and macros: letters outside character
+  // classes, escapes (\b, \s), group names (?P<...>), %references and
+  // repetition counts.
+  auto literal_words = [&](std::string_view p) -> Status {
+    std::string literal;
+    for (size_t i = 0; i < p.size(); ++i) {
+      char c = p[i];
+      if (c == '\\') {
+        literal += ' ';
+        ++i;
+      } else if (c == '[') {
+        size_t close = p.find(']', i + 2);
+        // A class of letters could start any word: the words of such a
+        // pattern could not be listed.
+        std::string_view cls = p.substr(i, close == std::string_view::npos ? p.npos : close - i + 1);
+        if (cls.find("a-z") != std::string_view::npos && cls.find("^") == std::string_view::npos) {
+          return DataError("pattern '" + std::string(p) +
+                           "': a class of letters ([a-z]) is not allowed: spell the words out");
+        }
+        i = close == std::string_view::npos ? p.size() : close;
+        literal += ' ';
+      } else if (c == '(' && p.substr(i, 4) == "(?P<") {
+        i = p.find('>', i);
+        if (i == std::string_view::npos) break;
+        literal += ' ';
+      } else if (c == '%') {
+        while (i + 1 < p.size() && ((p[i + 1] >= 'a' && p[i + 1] <= 'z') || p[i + 1] == '_' ||
+                                    (p[i + 1] >= '0' && p[i + 1] <= '9'))) {
+          ++i;
+        }
+        literal += ' ';
+      } else if (c == '{') {
+        i = p.find('}', i);
+        if (i == std::string_view::npos) break;
+        literal += ' ';
+      } else {
+        literal += c;
+      }
+    }
+    add_words(literal);
+    return Status::Ok();
+  };
+  for (size_t r = 0; r < raw_patterns_.size(); ++r) {
+    Status s = literal_words(raw_patterns_[r]);
+    if (!s.ok()) return DataError(rules_[r].where + ": " + s.message());
+  }
+  for (const std::string& m : lexicon_.MacroPatterns()) RETURN_IF_ERROR(literal_words(m));
+  std::sort(words->begin(), words->end());
+  words->erase(std::unique(words->begin(), words->end()), words->end());
+  return Status::Ok();
+}
+
+Tense RuleSet::TenseOfWord(std::string_view w) const {
+  const std::string* t = lexicon_.Find("tense", w);
+  if (t == nullptr) return Tense::kUnknown;
+  if (*t == "past") return Tense::kPast;
+  if (*t == "future") return Tense::kFuture;
+  if (*t == "present") return Tense::kPresent;
+  return Tense::kUnknown;
+}
+
+void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector<uint32_t>& starts,
+                          MatchScratch* scratch, std::vector<RuleMatch>* out) const {
+  if (rules_.empty()) return;
+  std::vector<int>& hits = scratch->hits;
+  thread_local std::vector<re2::StringPiece> pieces;
+  const re2::StringPiece whole(folded.data(), folded.size());
+  for (uint32_t start : starts) {
+    if (start >= end) continue;
+    const re2::StringPiece from(folded.data() + start, end - start);
+    // Most positions start no rule: a first call that stops at the first
+    // match and allocates nothing inside RE2.
+    if (!compiled_->set->Match(from, nullptr)) continue;
+    hits.clear();
+    if (!compiled_->set->Match(from, &hits)) continue;
+    std::sort(hits.begin(), hits.end());
+    for (int r : hits) {
+      const TimexRule& rule = rules_[r];
+      // The end needs only RE2's DFA; a rule with an extent group needs
+      // that group too.
+      const int n = rule.extent_group > 0 ? rule.extent_group + 1 : 1;
+      if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
+      if (!compiled_->res[r]->Match(whole, start, end, RE2::ANCHOR_START, pieces.data(), n)) continue;
+      const size_t mb = start;
+      const size_t me = mb + pieces[0].size();
+      size_t xb = mb, xe = me;
+      if (rule.extent_group > 0 && pieces[rule.extent_group].data() != nullptr) {
+        xb = static_cast<size_t>(pieces[rule.extent_group].data() - folded.data());
+        xe = xb + pieces[rule.extent_group].size();
+      }
+      bool ok = xe > xb && (xb == 0 || !IsWordByte(folded[xb - 1]) || !IsWordByte(folded[xb])) &&
+                (xe >= folded.size() || !IsWordByte(folded[xe]) || !IsWordByte(folded[xe - 1])) &&
+                folded[xb] != ' ' && folded[xe - 1] != ' ';
+      if (!ok) continue;
+      RuleMatch m;
+      m.begin = static_cast<uint32_t>(xb);
+      m.end = static_cast<uint32_t>(xe);
+      m.match_begin = static_cast<uint32_t>(mb);
+      m.match_end = static_cast<uint32_t>(me);
+      m.rule = static_cast<uint32_t>(r);
+      out->push_back(m);
+    }
+  }
+}
+
+namespace {
+
+// Group offsets of a match, relative to its start (UINT16_MAX: absent),
+// remembered per thread by rule set, rule and matched text: the same
+// expressions ("on Monday", "last year") recur in every news feed, and
+// extracting groups is RE2's slow path.
+struct CaptureMemo {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<std::pair<uint16_t, uint16_t>>, Hash, std::equal_to<>> entries;
+  std::string key;
+};
+constexpr size_t kMemoEntries = 1 << 14;
+
+}  // namespace
+
+bool RuleSet::Captures(std::string_view text, std::string_view folded, const RuleMatch& m,
+                       std::vector<std::string_view>* captures) const {
+  const TimexRule& rule = rules_[m.rule];
+  const int n = rule.num_groups + 1;
+  const std::string_view matched = folded.substr(m.match_begin, m.match_end - m.match_begin);
+  thread_local CaptureMemo memo;
+  memo.key.assign(reinterpret_cast<const char*>(&generation_), sizeof generation_);
+  memo.key.append(reinterpret_cast<const char*>(&m.rule), sizeof m.rule);
+  memo.key.append(matched);
+  captures->assign(static_cast<size_t>(n), std::string_view());
+  auto hit = memo.entries.find(std::string_view(memo.key));
+  if (hit != memo.entries.end()) {
+    for (int g = 0; g < n; ++g) {
+      auto [b, e] = hit->second[g];
+      if (b != UINT16_MAX) (*captures)[g] = matched.substr(b, e - b);
+    }
+  } else {
+    thread_local std::vector<re2::StringPiece> pieces;
+    if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
+    const re2::StringPiece whole(folded.data(), folded.size());
+    // Anchored at both ends of the match found before: the same path, now
+    // with its groups.
+    if (!compiled_->res[m.rule]->Match(whole, m.match_begin, m.match_end, RE2::ANCHOR_BOTH, pieces.data(), n)) {
+      return false;
+    }
+    std::vector<std::pair<uint16_t, uint16_t>> offsets(static_cast<size_t>(n), {UINT16_MAX, UINT16_MAX});
+    for (int g = 0; g < n; ++g) {
+      if (pieces[g].data() == nullptr) continue;
+      (*captures)[g] = std::string_view(pieces[g].data(), pieces[g].size());
+      size_t b = static_cast<size_t>(pieces[g].data() - matched.data());
+      offsets[g] = {static_cast<uint16_t>(b), static_cast<uint16_t>(b + pieces[g].size())};
+    }
+    if (matched.size() < UINT16_MAX) {
+      if (memo.entries.size() >= kMemoEntries) memo.entries.clear();
+      memo.entries.emplace(memo.key, std::move(offsets));
+    }
+  }
+  for (int g : rule.capitalized_groups) {
+    if ((*captures)[g].empty()) continue;
+    if (!IsUpperStart(text, static_cast<size_t>((*captures)[g].data() - folded.data()))) return false;
+  }
+  return true;
+}
+
+}  // namespace newsgraph::timex

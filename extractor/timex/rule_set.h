@@ -1,0 +1,185 @@
+// The time-expression rules: every `*_rules.tsv` file of a rules folder,
+// compiled once, plus the lexicon they are written with, the trigger words
+// that say where a time expression may be, and the words a match may start
+// with (every word a pattern or a lexicon class spells out: a pattern may
+// not contain a letter class such as [a-z]+, or its words could not be
+// listed).
+//
+// A rule row is `id  type  pattern  value  mod  flags`:
+//   id       unique name, reported in Timex::rule
+//   type     DATE, TIME, DURATION, SET, or NONE (what it matches is not a
+//            time expression: it blocks shorter and equal matches)
+//   pattern  RE2 over the lower-cased text, with %macros (see lexicon.h);
+//            a group (?P<x>...) narrows the extent to that group, so a
+//            rule can require context it does not tag
+//   value    the value program (see timex_normalizer.h)
+//   mod      optional TIMEX3 mod: literal ("START") or "{mod}"
+//   flags    optional, comma-separated: cap=<group> (that group must start
+//            with an upper-case letter in the original text: "May", "March")
+//
+//   ASSIGN_OR_RETURN(RuleSet rules, RuleSet::Load("extractor/timex/rules"));
+//   MatchScratch scratch;
+//   std::vector<RuleMatch> matches;
+//   rules.FindMatches(doc.folded, window_end, token_starts, &scratch, &matches);
+//   std::vector<std::string_view> groups;
+//   if (rules.Captures(doc.text, doc.folded, matches[0], &groups)) ...
+#ifndef NEWSGRAPH_TIMEX_RULE_SET_H_
+#define NEWSGRAPH_TIMEX_RULE_SET_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extractor/core/document.h"
+#include "extractor/core/status.h"
+#include "extractor/timex/lexicon.h"
+#include "extractor/timex/timex_normalizer.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace newsgraph::timex {
+
+struct TimexRule {
+  std::string id;
+  std::string where;                // "file:line", for messages
+  std::optional<TimexType> type;    // nullopt: a NONE (blocking) rule
+  ValueProgram value;
+  ValueProgram mod;
+  int extent_group = 0;             // capture group that is the extent; 0 = whole match
+  int num_groups = 0;               // capture groups, without group 0
+  std::vector<int> capitalized_groups;  // cap= flags
+};
+
+// One match of one rule: the extent and every capture group, as byte
+// offsets into the document (begin == end == UINT32_MAX for a group that did
+// not take part).
+// One match of one rule, as byte offsets into the document.
+struct RuleMatch {
+  uint32_t begin = 0;        // the extent
+  uint32_t end = 0;
+  uint32_t match_begin = 0;  // the whole match, context included
+  uint32_t match_end = 0;
+  uint32_t rule = 0;         // index into RuleSet
+  uint32_t context() const { return (match_end - match_begin) - (end - begin); }
+};
+
+// Per-call buffers, so that matching allocates only while they grow.
+struct MatchScratch {
+  std::vector<int> hits;
+};
+
+class RuleSet {
+ public:
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+  ~RuleSet();
+
+  // Loads <dir>/lexicon.tsv, <dir>/macros.tsv and every <dir>/*_rules.tsv
+  // (in name order; row order within a file is rule priority). Fails with
+  // "file:line: message" on the first bad row, pattern or value.
+  static Result<RuleSet> Load(const std::string& dir);
+  // The same over contents already in memory: {name, content} pairs.
+  static Result<RuleSet> FromStrings(std::pair<std::string, std::string> lexicon,
+                                     std::pair<std::string, std::string> macros,
+                                     std::vector<std::pair<std::string, std::string>> rule_files);
+
+  size_t size() const { return rules_.size(); }
+  const TimexRule& rule(size_t i) const { return rules_[i]; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+  // How many tokens around a trigger the rules may see.
+  struct TriggerWindow {
+    uint8_t before = 0;
+    uint8_t after = 0;
+    bool ok() const { return before != 0 || after != 0; }
+  };
+  // The window of a token (lower-cased, a final '.' ignored) that may be
+  // part of a time expression, a word of the lexicon's `trigger` class;
+  // !ok() for any other word.
+  TriggerWindow TriggerWord(std::string_view folded_token) const {
+    if (!folded_token.empty() && folded_token.back() == '.') folded_token.remove_suffix(1);
+    if (folded_token.empty() || folded_token.size() > kMaxTrigger) return TriggerWindow();
+    // Most words are settled by one bit, before any hashing.
+    uint32_t b = QuickBit(folded_token);
+    if (((trigger_quick_[b >> 6] >> (b & 63)) & 1) == 0) return TriggerWindow();
+    return TriggerWordSlow(folded_token);
+  }
+  // True when a word (lower-cased, a final '.' ignored) may be the first of
+  // a match: a word that some pattern or lexicon class spells out. Words
+  // no rule names (most of any text) are never tried as a start.
+  bool MayStart(std::string_view folded_token) const {
+    if (!folded_token.empty() && folded_token.back() == '.') folded_token.remove_suffix(1);
+    if (folded_token.empty() || folded_token.size() > kMaxTrigger) return false;
+    uint32_t b = QuickBit(folded_token);
+    if (((starter_quick_[b >> 6] >> (b & 63)) & 1) == 0) return false;
+    const TriggerSlot* slot = FindSlot(folded_token);
+    return slot != nullptr && slot->starter;
+  }
+
+  // The window for numbers shaped like years, decades and clock times.
+  TriggerWindow number_window() const { return number_window_; }
+
+  // The tense a word marks, from the lexicon's `tense` class: past,
+  // present, future; kUnknown for other words.
+  Tense TenseOfWord(std::string_view folded_word) const;
+
+  // Appends to *out, for every offset in `starts` (token starts, in
+  // order) and every rule, the rule's match that starts there and ends by
+  // `end`, if its extent starts and ends at word boundaries. Only the
+  // bounds are computed here (cheap); see Captures. Thread-safe.
+  void FindMatches(std::string_view folded, size_t end, const std::vector<uint32_t>& starts, MatchScratch* scratch,
+                   std::vector<RuleMatch>* out) const;
+
+  // Fills (*captures)[i] with the text of capture group i of `m` (empty when
+  // it did not take part) and returns true; false when a cap= group does
+  // not start with an upper-case letter in `text` (same offsets as
+  // `folded`). Thread-safe.
+  bool Captures(std::string_view text, std::string_view folded, const RuleMatch& m,
+                std::vector<std::string_view>* captures) const;
+
+ private:
+  struct Compiled;
+  // 16 bits from the first two letters, the last letter and the length.
+  static uint32_t QuickBit(std::string_view w) {
+    uint32_t k = static_cast<unsigned char>(w[0]) | static_cast<unsigned char>(w.size() > 1 ? w[1] : 0) << 8 |
+                 static_cast<unsigned char>(w.back()) << 16 | static_cast<uint32_t>(w.size()) << 24;
+    return (k * 2654435761u) >> 16;
+  }
+  TriggerWindow TriggerWordSlow(std::string_view folded_token) const;
+  static constexpr size_t kMaxTrigger = 15;
+  RuleSet();
+  Status AddRuleFile(const std::string& name, std::string content);
+  Status Finish();
+
+  Lexicon lexicon_;
+  std::vector<TimexRule> rules_;
+  std::unique_ptr<Compiled> compiled_;  // RE2 objects and the RE2::Set
+  // Open addressing over short words: the trigger test runs on every token.
+  struct TriggerSlot {
+    uint8_t length = 0;  // 0: empty
+    bool starter = false;
+    TriggerWindow window;  // !ok(): not a trigger, only a possible start
+    char word[kMaxTrigger];
+  };
+  const TriggerSlot* FindSlot(std::string_view word) const;
+  // Every word spelled out in the lexicon, the macros and the patterns.
+  Status CollectStarters(std::vector<std::string>* words) const;
+  std::vector<TriggerSlot> trigger_slots_;
+  uint32_t trigger_mask_ = 0;
+  TriggerWindow default_window_{4, 4};
+  TriggerWindow number_window_{4, 4};
+  // A bit per trigger's QuickBit: a cheap "no trigger is like this" test.
+  std::vector<uint64_t> trigger_quick_ = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> starter_quick_ = std::vector<uint64_t>(1024, 0);
+  std::vector<std::string> raw_patterns_;  // as written, for CollectStarters
+  uint64_t generation_ = 0;             // distinguishes rule sets in per-thread caches
+};
+
+}  // namespace newsgraph::timex
+
+#endif  // NEWSGRAPH_TIMEX_RULE_SET_H_

@@ -1,0 +1,117 @@
+#include "extractor/timex/rule_set.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "extractor/core/tsv_reader.h"
+
+namespace newsgraph::timex {
+namespace {
+
+const char kLexicon[] =
+    "class\tword\tvalue\nmonth\tjune\t06\nweekday\tfriday\t5\ntrigger\t%month\t\ntrigger\t%weekday\t3,2\n";
+const char kMacros[] = "name\tpattern\nday\t[0-9]{1,2}\n";
+const char kHeader[] = "id\ttype\tpattern\tvalue\tmod\tflags\n";
+
+Result<RuleSet> WithRules(const std::string& rows) {
+  return RuleSet::FromStrings({"lexicon.tsv", kLexicon}, {"macros.tsv", kMacros},
+                              {{"test_rules.tsv", std::string("# a comment\n") + kHeader + rows}});
+}
+
+}  // namespace
+
+TEST_CASE("every rule file of the project loads") {
+  const std::string dir = "extractor/timex/rules";
+  auto rules = RuleSet::Load(dir);
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  CHECK(rules->size() > 150);
+  // Each *_rules.tsv file is read: count its rows and compare.
+  size_t rows = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() < 10 || name.substr(name.size() - 10) != "_rules.tsv") continue;
+    auto tsv = TsvReader::Open(entry.path().string());
+    REQUIRE(tsv.ok());
+    TsvRow row;
+    while (tsv->Next(&row)) ++rows;
+  }
+  CHECK(rules->size() == rows);
+  CHECK(rules->TriggerWord("wednesday").ok());
+  CHECK(rules->TriggerWord("sept.").ok());
+  CHECK_FALSE(rules->TriggerWord("the").ok());
+  CHECK(rules->number_window().before > 0);
+}
+
+TEST_CASE("malformed rule rows fail with file:line") {
+  struct Case {
+    std::string row;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"r1\tDAY\tjune\t06\n", "test_rules.tsv:3: type must be DATE, TIME, DURATION, SET or NONE, not 'DAY'"},
+      {"r1\tDATE\t(june\t06\n", "test_rules.tsv:3: bad pattern: missing ): (june"},
+      {"r1\tDATE\t%nope\t06\n", "test_rules.tsv:3: unknown macro or word class %nope"},
+      {"r1\tDATE\t(?P<month>%month)\t@nothing({month})\n",
+       "test_rules.tsv:3: value '@nothing({month})': unknown function @nothing at column 1"},
+      {"r1\tDATE\t(?P<month>%month)\t{day}\n",
+       "test_rules.tsv:3: value '{day}': no capture group named 'day' in the pattern at column 1"},
+      {"r1\tDATE\t(?P<month>%month)\t@md({month})\n",
+       "test_rules.tsv:3: value '@md({month})': @md takes 2 to 3 arguments, not 1 at column 13"},
+      {"r1\tDATE\tjune\t\n", "test_rules.tsv:3: empty value"},
+      {"r1\tDATE\t(?P<month>june)\t{month}\t\tcap=day\n", "test_rules.tsv:3: flag cap=day: no such group"},
+      {"r1\tDATE\tjune\t06\nr1\tDATE\tjune\t06\n",
+       "test_rules.tsv:4: duplicate rule id 'r1' (first at test_rules.tsv:3)"},
+      {"r1\tDATE\tjune\t06\t\t\textra\n", "test_rules.tsv:3: row has 7 fields, header has 6"},
+      {"r1\tDATE\t[a-z]+ june\t06\n",
+       "test_rules.tsv:3: pattern '[a-z]+ june': a class of letters ([a-z]) is not allowed: spell the words out"},
+  };
+  for (const Case& c : cases) {
+    auto rules = WithRules(c.row);
+    REQUIRE_FALSE_MESSAGE(rules.ok(), c.row);
+    CHECK(rules.status().code() == StatusCode::kDataError);
+    CHECK(rules.status().message() == c.message);
+  }
+}
+
+TEST_CASE("matches report exact bounds, context and groups") {
+  auto rules = WithRules(
+      "md\tDATE\t(?P<month>%month) (?P<day>%day)\t@md({month},{day})\t\tcap=month\n"
+      "ctx\tDATE\ton (?P<x>(?P<weekday>%weekday))\t@weekday({weekday})\n"
+      "no\tNONE\tjune bug\t\n");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  CHECK(rules->size() == 3);
+  CHECK_FALSE(rules->rule(2).type.has_value());
+  CHECK(rules->TriggerWord("friday").before == 3);
+  CHECK(rules->TriggerWord("june").before == 4);  // the default window
+  const std::string text = "Met on Friday, June 5 and june 6; a june bug.";
+  std::string folded = text;
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Token starts: Met on Friday , June 5 and june 6 ; a june bug .
+  const std::vector<uint32_t> starts = {0, 4, 7, 13, 15, 20, 22, 26, 31, 32, 34, 36, 41, 44};
+  MatchScratch scratch;
+  std::vector<RuleMatch> matches;
+  rules->FindMatches(folded, folded.size(), starts, &scratch, &matches);
+  REQUIRE(matches.size() == 4);
+  // By start, then by rule.
+  CHECK(matches[0].rule == 1);  // "on Friday": the extent is "Friday"
+  CHECK(matches[0].begin == 7);
+  CHECK(matches[0].end == 13);
+  CHECK(matches[0].match_begin == 4);
+  CHECK(matches[0].context() == 3);
+  CHECK(matches[1].rule == 0);
+  CHECK(matches[1].begin == 15);
+  CHECK(matches[1].end == 21);
+  CHECK(matches[2].begin == 26);  // "june 6": found, refused later by cap=
+  CHECK(matches[3].rule == 2);
+  CHECK(matches[3].begin == 36);
+  CHECK(matches[3].end == 44);
+  std::vector<std::string_view> captures;
+  REQUIRE(rules->Captures(text, folded, matches[1], &captures));
+  CHECK(captures[1] == "june");
+  CHECK(captures[2] == "5");
+  CHECK_FALSE(rules->Captures(text, folded, matches[2], &captures));  // "june" is not capitalised
+}
+
+}  // namespace newsgraph::timex

@@ -1,0 +1,240 @@
+#include "extractor/timex/timex_tagger.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extractor/segment/segmenter.h"
+
+namespace newsgraph::timex {
+namespace {
+
+StageConfig Config() {
+  StageConfig c;
+  c.data_dir = std::string(1, '.');  // the source tree; (GCC 12 warns, wrongly, on = ".")
+  return c;
+}
+
+const TimexTagger& Tagger() {
+  static auto t = TimexTagger::Create(Config());
+  REQUIRE_MESSAGE(t.ok(), t.status().ToString());
+  return **t;
+}
+
+// Segments and tags `text` published on `published` ("" = unknown).
+Document Tag(const std::string& text, const std::string& published) {
+  static auto seg = segment::Segmenter::Create(Config());
+  REQUIRE(seg.ok());
+  Document doc;
+  doc.text = text;
+  doc.published = published;
+  doc.layers = kLayerText;
+  REQUIRE((*seg)->Process(&doc).ok());
+  REQUIRE(Tagger().Process(&doc).ok());
+  CHECK((doc.layers & kLayerTimexes) != 0);
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("the seed article's dates, published 2024-06-19 (a Wednesday)") {
+  const std::string text =
+      "Putin arrived in North Korea on Wednesday morning on his first official go to in 24 years. "
+      "Kim Jong Un prolonged an invite in September 2023. Putin final visited Pyongyang in July 2000. "
+      "Ushakov commented throughout a press convention Monday. Kim made one final September.";
+  Document doc = Tag(text, "2024-06-19");
+  REQUIRE(doc.timexes.size() == 6);
+
+  const Timex& wednesday = doc.timexes[0];
+  CHECK(wednesday.span == Span{32, 49});
+  CHECK(doc.Text(wednesday.span) == "Wednesday morning");
+  CHECK(wednesday.type == TimexType::kTime);
+  CHECK(wednesday.value == "2024-06-19TMO");
+  CHECK(wednesday.date == "2024-06-19");
+  CHECK(wednesday.anchor == TimexAnchor::kPublication);
+
+  const Timex& years = doc.timexes[1];
+  CHECK(doc.Text(years.span) == "24 years");
+  CHECK(years.span == Span{81, 89});
+  CHECK(years.type == TimexType::kDuration);
+  CHECK(years.value == "P24Y");
+  CHECK(years.date.empty());  // a duration is no event date
+  CHECK(years.anchor == TimexAnchor::kNone);
+
+  CHECK(doc.Text(doc.timexes[2].span) == "September 2023");
+  CHECK(doc.timexes[2].value == "2023-09");
+  CHECK(doc.timexes[2].anchor == TimexAnchor::kNone);
+  CHECK(doc.Text(doc.timexes[3].span) == "July 2000");
+  CHECK(doc.timexes[3].value == "2000-07");
+  CHECK(doc.Text(doc.timexes[4].span) == "Monday");
+  CHECK(doc.timexes[4].span == Span{234, 240});
+  CHECK(doc.timexes[4].value == "2024-06-17");
+  // Article spinners write "final" for "last".
+  CHECK(doc.Text(doc.timexes[5].span) == "final September");
+  CHECK(doc.timexes[5].value == "2023-09");
+}
+
+TEST_CASE("weekdays follow the tense of their clause") {
+  const std::string text = "Putin arrived on Wednesday and will travel to Hanoi on Friday. "
+                           "He met Kim on Monday. Talks are due to end on Wednesday.";
+  Document doc = Tag(text, "2024-06-19");
+  REQUIRE(doc.timexes.size() == 4);
+  CHECK(doc.timexes[0].span == Span{17, 26});
+  CHECK(doc.timexes[0].value == "2024-06-19");  // past: on or before publication, the same day
+  CHECK(doc.timexes[1].span == Span{55, 61});
+  CHECK(doc.timexes[1].value == "2024-06-21");  // "will": strictly after
+  CHECK(doc.timexes[2].value == "2024-06-17");
+  CHECK(doc.timexes[3].span == Span{109, 118});
+  CHECK(doc.timexes[3].value == "2024-06-26");  // "due to": the next Wednesday, strictly after
+}
+
+TEST_CASE("full dates in the common orders and styles") {
+  const std::string text = "Signed on June 19, 2024, after talks on 19 June 2024, dated 2024-06-19 and 6/19/2024; "
+                           "the form 6/7/2024 is ambiguous.";
+  Document doc = Tag(text, "2024-07-01");
+  REQUIRE(doc.timexes.size() == 5);
+  CHECK(doc.timexes[0].span == Span{10, 23});
+  CHECK(doc.timexes[0].value == "2024-06-19");
+  CHECK(doc.timexes[0].anchor == TimexAnchor::kNone);
+  CHECK(doc.timexes[1].span == Span{40, 52});
+  CHECK(doc.timexes[1].value == "2024-06-19");
+  CHECK(doc.timexes[2].span == Span{60, 70});
+  CHECK(doc.timexes[2].value == "2024-06-19");
+  CHECK(doc.timexes[3].span == Span{75, 84});
+  CHECK(doc.timexes[3].value == "2024-06-19");
+  // Month and day are both 12 or less: only the year is sure.
+  CHECK(doc.Text(doc.timexes[4].span) == "6/7/2024");
+  CHECK(doc.timexes[4].value == "2024");
+}
+
+TEST_CASE("relative dates resolve against the publication date") {
+  const std::string text = "Two days ago officials said talks would resume next week. "
+                           "Kim visited last September and again last month, and in the 1990s. "
+                           "Sales fell in mid-2015 and will recover early next year.";
+  Document doc = Tag(text, "2024-06-19");
+  REQUIRE(doc.timexes.size() == 7);
+  CHECK(doc.timexes[0].span == Span{0, 12});
+  CHECK(doc.timexes[0].value == "2024-06-17");
+  CHECK(doc.Text(doc.timexes[1].span) == "next week");
+  CHECK(doc.timexes[1].value == "2024-W26");
+  CHECK(doc.timexes[1].date == "2024-W26");
+  CHECK(doc.Text(doc.timexes[2].span) == "last September");
+  CHECK(doc.timexes[2].value == "2023-09");  // the latest September before the publication month
+  CHECK(doc.timexes[3].value == "2024-05");
+  CHECK(doc.Text(doc.timexes[4].span) == "the 1990s");
+  CHECK(doc.timexes[4].value == "199");
+  CHECK(doc.timexes[4].date.empty());  // a decade is no event date
+  CHECK(doc.Text(doc.timexes[5].span) == "mid-2015");
+  CHECK(doc.timexes[5].value == "2015");
+  CHECK(doc.timexes[5].mod == "MID");
+  CHECK(doc.timexes[5].date == "2015");
+  CHECK(doc.Text(doc.timexes[6].span) == "early next year");
+  CHECK(doc.timexes[6].value == "2025");
+  CHECK(doc.timexes[6].mod == "START");
+}
+
+TEST_CASE("the following day counts from the last date mentioned") {
+  const std::string text = "Cheney arrived in Tbilisi on Thursday. A day earlier, Washington announced aid. "
+                           "Cheney will travel to Ukraine the following day.";
+  Document doc = Tag(text, "2008-09-04");
+  REQUIRE(doc.timexes.size() == 3);
+  CHECK(doc.timexes[0].value == "2008-09-04");
+  CHECK(doc.Text(doc.timexes[1].span) == "A day earlier");
+  CHECK(doc.timexes[1].value == "2008-09-03");
+  CHECK(doc.timexes[1].anchor == TimexAnchor::kPrevious);
+  CHECK(doc.timexes[1].anchor_timex == 0);
+  // A flashback does not move the narrative: the anchor is Thursday.
+  const Timex& following = doc.timexes[2];
+  CHECK(following.span == Span{110, 127});
+  CHECK(following.value == "2008-09-05");
+  CHECK(following.anchor == TimexAnchor::kPrevious);
+  CHECK(following.anchor_timex == 0);
+}
+
+TEST_CASE("without a publication date relative expressions stay unresolved") {
+  const std::string text = "The treaty of 19 June 2024 was signed on Wednesday, last year, for 24 years.";
+  Document doc = Tag(text, "");
+  REQUIRE(doc.timexes.size() == 4);
+  CHECK(doc.timexes[0].value == "2024-06-19");
+  CHECK(doc.timexes[0].resolved);
+  for (int i : {1, 2}) {
+    CHECK_FALSE(doc.timexes[i].resolved);
+    CHECK(doc.timexes[i].value.empty());
+    CHECK(doc.timexes[i].date.empty());
+    CHECK(doc.timexes[i].anchor == TimexAnchor::kNone);
+  }
+  CHECK(doc.Text(doc.timexes[1].span) == "Wednesday");
+  CHECK(doc.Text(doc.timexes[2].span) == "last year");
+  CHECK(doc.timexes[3].value == "P24Y");  // a duration needs no anchor
+  CHECK(doc.timexes[3].resolved);
+}
+
+TEST_CASE("durations, sets, references, times and a wire dateline") {
+  const std::string text = "WASHINGTON, June 18 (Reuters) - The truce held for twenty-four years and three months. "
+                           "Ministers meet every Monday and each season. Prices are now higher; they recently rose. "
+                           "The meeting ended at 10:30 a.m. EST and resumed tonight.";
+  Document doc = Tag(text, "2024-06-19");
+  REQUIRE(doc.timexes.size() == 9);
+  CHECK(doc.timexes[0].span == Span{12, 19});
+  CHECK(doc.timexes[0].value == "2024-06-18");
+  CHECK(doc.Text(doc.timexes[1].span) == "twenty-four years");
+  CHECK(doc.timexes[1].value == "P24Y");
+  CHECK(doc.timexes[2].value == "P3M");
+  CHECK(doc.Text(doc.timexes[3].span) == "every Monday");
+  CHECK(doc.timexes[3].type == TimexType::kSet);
+  CHECK(doc.timexes[3].value == "XXXX-WXX-1");
+  CHECK(doc.Text(doc.timexes[4].span) == "each season");
+  CHECK(doc.timexes[4].type == TimexType::kSet);
+  CHECK(doc.timexes[5].value == "PRESENT_REF");
+  CHECK(doc.timexes[5].date.empty());
+  CHECK(doc.timexes[6].value == "PAST_REF");
+  CHECK(doc.Text(doc.timexes[7].span) == "10:30 a.m. EST");
+  CHECK(doc.timexes[7].type == TimexType::kTime);
+  CHECK(doc.timexes[7].value == "2024-06-19T10:30");
+  CHECK(doc.timexes[7].date == "2024-06-19");
+  CHECK(doc.Text(doc.timexes[8].span) == "tonight");
+  CHECK(doc.timexes[8].value == "2024-06-19TNI");
+}
+
+TEST_CASE("what is not a time expression") {
+  const std::string text = "The 24-year-old man may be right. She paid $2000 for 1500 tickets in the Arab Spring. "
+                           "The Good Friday Agreement holds.";
+  Document doc = Tag(text, "2024-06-19");
+  CHECK(doc.timexes.empty());
+}
+
+TEST_CASE("quarters and comparisons in a results story") {
+  const std::string text = "Earnings rose 5% in the third quarter, up from a year ago. "
+                           "Sales were flat in the year-earlier quarter.";
+  Document doc = Tag(text, "1989-10-26");
+  REQUIRE(doc.timexes.size() == 3);
+  CHECK(doc.timexes[0].span == Span{20, 37});
+  CHECK(doc.timexes[0].value == "1989-Q3");
+  CHECK(doc.timexes[0].date == "1989");
+  CHECK(doc.Text(doc.timexes[1].span) == "a year ago");
+  CHECK(doc.timexes[1].value == "1988-Q3");
+  CHECK(doc.Text(doc.timexes[2].span) == "the year-earlier quarter");
+  CHECK(doc.timexes[2].value == "1988-Q3");
+}
+
+TEST_CASE("a sentence-final period is not part of the extent") {
+  Document doc = Tag("They met on Jan. 5. Talks ended at 6 p.m.", "2024-01-10");
+  REQUIRE(doc.timexes.size() == 2);
+  CHECK(doc.Text(doc.timexes[0].span) == "Jan. 5");
+  CHECK(doc.timexes[0].value == "2024-01-05");
+  CHECK(doc.Text(doc.timexes[1].span) == "6 p.m");
+  CHECK(doc.timexes[1].value == "2024-01-10T18:00");
+}
+
+TEST_CASE("timexes come in text order, without overlaps, with their sentence") {
+  Document doc = Tag("On Friday, Oct. 13, 1989, markets fell. By Monday they had recovered.", "1989-10-16");
+  REQUIRE(doc.timexes.size() == 2);
+  CHECK(doc.Text(doc.timexes[0].span) == "Friday, Oct. 13, 1989");
+  CHECK(doc.timexes[0].value == "1989-10-13");
+  CHECK(doc.timexes[0].sentence == 0);
+  CHECK(doc.timexes[1].sentence == 1);
+  CHECK(doc.timexes[0].span.end <= doc.timexes[1].span.begin);
+  CHECK(doc.timexes[1].rule == "date_weekday");
+}
+
+}  // namespace newsgraph::timex
