@@ -9,5 +9,5 @@ bash tools/install-deps.sh
 if [ -f tests/interop/package.json ]; then
   (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
 fi
-bash tools/build.sh
+bash tools/build.sh -DNEWSGRAPH_BUILD_TESTS=ON
 ctest --test-dir build --output-on-failure -j"$(nproc 2>/dev/null || echo 2)"

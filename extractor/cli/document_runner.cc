@@ -89,7 +89,13 @@ class Emitter {
       stats_->bytes += doc.text.size();
     } else {
       ++stats_->failed;
-      std::fprintf(stderr, "newsgraph: %s: %s\n", doc.id.c_str(), w.status.message().c_str());
+      // The source ("feed.xml:12") says where to look when the id alone does not.
+      if (doc.source.empty() || doc.source == doc.id) {
+        std::fprintf(stderr, "newsgraph: %s: %s\n", doc.id.c_str(), w.status.message().c_str());
+      } else {
+        std::fprintf(stderr, "newsgraph: %s (%s): %s\n", doc.id.c_str(), doc.source.c_str(),
+                     w.status.message().c_str());
+      }
     }
     RETURN_IF_ERROR(sink_(doc, w.status, w.formatted));
     MaybeShowProgress();

@@ -63,7 +63,7 @@ Result<std::unique_ptr<Pipeline>> BuildPipeline(const RunOptions& options);
 // Runs every input through `pipeline` on options.threads worker threads, handing results to
 // `sink` in input order: the output is the same whatever the thread count.
 // At most a few documents per thread are in memory at once. Each failed
-// item is reported on stderr as "newsgraph: <id>: <why>", each warning as
+// item is reported on stderr as "newsgraph: <id> (<source>): <why>", each warning as
 // "newsgraph: <id>: warning: ..."; when stderr is a terminal a progress
 // line shows documents, MB/s and errors.
 Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& options, const DocumentSink& sink,
