@@ -312,6 +312,7 @@ class FeedSource : public Source {
         atom_ = true;
       } else {
         root_error_ = "not an RSS or Atom feed: the root element is <" + std::string(Utf8Prefix(local, 60)) + ">";
+        RepairUtf8(&*root_error_);
         xmlStopParser(ctxt_);
       }
       return;
@@ -447,6 +448,7 @@ class FeedSource : public Source {
     FeedSource* self = Self(ctx);
     if (error == nullptr || error->level < XML_ERR_ERROR) return;
     std::string message(TrimAscii(Str(reinterpret_cast<const xmlChar*>(error->message))));
+    RepairUtf8(&message);  // quotes names, which a feed in another encoding may leave invalid
     std::string where = "line " + std::to_string(error->line) + ": " + message;
     if (!self->first_error_) self->first_error_ = where;
     self->last_error_ = where;

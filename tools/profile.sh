@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Where `newsgraph extract` spends its time: runs it under callgrind
+# (valgrind; counts instructions, so the figures repeat whatever else the
+# machine is doing) over a generated news corpus, and prints
+#   - the share of each stage (inclusive cost of its Process()), of reading,
+#     of writing the records and of start-up (loading the data files);
+#   - the functions with the most instructions of their own.
+#
+#   bash tools/profile.sh                      # 300 articles, build-speed/newsgraph
+#   bash tools/profile.sh --docs 1000 --binary build/newsgraph
+#   bash tools/profile.sh --keep out.callgrind # keep the profile for kcachegrind/callgrind_annotate
+#
+# Without --binary it builds and profiles build-speed/newsgraph (Release):
+# functions inlined into a stage count towards the stage.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+docs=300
+bin=""
+keep=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --docs) docs="$2"; shift 2 ;;
+    --binary) bin="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v valgrind >/dev/null || { echo "profile.sh: valgrind is needed (apt-get install valgrind)" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+if [ -z "$bin" ]; then
+  build="$root/build-speed"
+  if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release &&
+         cmake --build "$build" --target newsgraph -j2; } >"$work/build.log" 2>&1; then
+    tail -30 "$work/build.log" >&2
+    exit 1
+  fi
+  bin="$build/newsgraph"
+fi
+
+node "$root/tools/bench/make_corpus.js" --docs "$docs" --seed 5 --out "$work/corpus.ndjson"
+printf 'Putin arrived in Pyongyang on Wednesday.\n' > "$work/tiny.txt"
+
+# Start-up alone, then the corpus: the difference is the per-document work.
+valgrind --tool=callgrind --callgrind-out-file="$work/tiny.cg" \
+  "$bin" extract --threads 1 --date 2024-06-19 "$work/tiny.txt" >/dev/null 2>"$work/tiny.log"
+valgrind --tool=callgrind --callgrind-out-file="$work/corpus.cg" \
+  "$bin" extract --threads 1 "$work/corpus.ndjson" >/dev/null 2>"$work/corpus.log" || true
+[ -n "$keep" ] && cp "$work/corpus.cg" "$keep"
+
+total() { sed -n 's/^summary: *//p; s/^totals: *//p' "$1" | head -1 | awk '{ print $1 }'; }
+startup=$(total "$work/tiny.cg")
+all=$(total "$work/corpus.cg")
+bytes=$(stat -c %s "$work/corpus.ndjson")
+
+callgrind_annotate --inclusive=yes --threshold=100 "$work/corpus.cg" 2>/dev/null > "$work/inclusive.txt"
+callgrind_annotate "$work/corpus.cg" 2>/dev/null > "$work/self.txt"
+
+# Inclusive cost of the first function whose name matches $1.
+cost_of() {
+  { grep -E "$1" "$work/inclusive.txt" || true; } | head -1 | awk '{ gsub(",", "", $1); print $1 + 0 }'
+}
+echo "corpus: $docs articles, $(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB; $all instructions in all, $startup for start-up (tiny document)"
+awk -v a="$all" -v s="$startup" -v b="$bytes" 'BEGIN {
+  printf "per input byte (start-up excluded): %.0f instructions\n", (a - s) / b }'
+printf '%-44s %16s %8s\n' "part (inclusive)" "instructions" "share"
+row() {
+  local label="$1" c
+  c=$(cost_of "$2")
+  [ -z "$c" ] && c=0
+  awk -v l="$label" -v c="$c" -v a="$all" 'BEGIN { printf "%-44s %16.0f %7.1f%%\n", l, c, (a > 0 ? 100 * c / a : 0) }'
+}
+row "start-up: CreateDefaultPipeline" 'CreateDefaultPipeline'
+row "read: DocumentStream::Next" 'DocumentStream::Next'
+row "segment: Segmenter::Process" 'segment::Segmenter::Process'
+row "entities: EntityTagger::Process" 'ner::EntityTagger::Process'
+row "time: TimexTagger::Process" 'timex::TimexTagger::Process'
+row "events: EventTagger::Process" 'events::EventTagger::Process'
+row "write: NdjsonWriter::WriteDocument" 'NdjsonWriter::WriteDocument'
+echo
+echo "functions with the most instructions of their own:"
+grep -E '^ *[0-9,]+ +\(' "$work/self.txt" | grep -v 'PROGRAM TOTALS' | head -25 |
+  sed -E 's/\(([^)]*)\) *\?\?\?:/(\1)  /; s/ \[.*\/([^/]*)\]$/ [\1]/' | cut -c1-160
+echo
+echo "newsgraph functions by inclusive cost (what they and their callees take):"
+grep -E '^ *[0-9,]+ +\(.*newsgraph::' "$work/inclusive.txt" | grep -vE '\?\?\?:main|RunExtract|RunDocuments|RunSerial|ProcessItem|Pipeline::Process|__libc' |
+  head -20 | sed -E 's/\(([^)]*)\) *\?\?\?:/(\1)  /; s/ \[.*\/([^/]*)\]$//' | cut -c1-160
