@@ -1,5 +1,7 @@
 #include "extractor/segment/segmenter.h"
 
+#include <array>
+
 #include "extractor/core/tsv_reader.h"
 #include "extractor/core/utf8.h"
 
@@ -8,25 +10,32 @@ namespace {
 
 bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 // Code point classes the tokenizer cares about.
-enum class CharClass { kSpace, kNewline, kWord, kDigit, kApostrophe, kPunct };
+enum class CharClass : uint8_t { kSpace, kNewline, kWord, kDigit, kApostrophe, kPunct };
 
-CharClass Classify(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *len = 1;
-    if (c == '\n') return CharClass::kNewline;
-    if (IsAsciiSpace(c)) return CharClass::kSpace;
-    if (IsAsciiAlpha(c)) return CharClass::kWord;
-    if (IsAsciiDigit(c)) return CharClass::kDigit;
-    if (c == '\'') return CharClass::kApostrophe;
-    return CharClass::kPunct;
+// Class of each ASCII byte, and whether it is an upper- or lower-case letter:
+// a table lookup keeps the per-byte cost of tokenizing to a few instructions.
+struct AsciiInfo {
+  CharClass cls;
+  bool upper;
+  bool lower;
+};
+constexpr std::array<AsciiInfo, 128> kAscii = [] {
+  std::array<AsciiInfo, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    CharClass k = CharClass::kPunct;
+    if (c == '\n') k = CharClass::kNewline;
+    else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = CharClass::kSpace;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = CharClass::kWord;
+    else if (c >= '0' && c <= '9') k = CharClass::kDigit;
+    else if (c == '\'') k = CharClass::kApostrophe;
+    t[c] = AsciiInfo{k, c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z'};
   }
+  return t;
+}();
+
+CharClass ClassifyNonAscii(std::string_view s, size_t i, size_t* len) {
   char32_t cp = DecodeUtf8(s, i, len);
   if (cp == 0x2028 || cp == 0x2029) return CharClass::kNewline;
   if (IsUnicodeSpace(cp)) return CharClass::kSpace;
@@ -35,25 +44,32 @@ CharClass Classify(std::string_view s, size_t i, size_t* len) {
   return CharClass::kWord;
 }
 
+inline CharClass Classify(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return kAscii[c].cls;
+  }
+  return ClassifyNonAscii(s, i, len);
+}
+
 bool IsWordChar(CharClass k) { return k == CharClass::kWord || k == CharClass::kDigit; }
 
-// Shape flags of a word or number token.
-uint16_t ShapeFlags(std::string_view s) {
-  uint16_t flags = 0;
+// Shape flags of a word or number token that holds a non-ASCII byte.
+uint16_t ShapeFlagsNonAscii(std::string_view s) {
+  uint16_t flags = kTokNonAscii;
   int letters = 0, upper = 0, lower = 0;
-  bool non_ascii = false;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      if (IsAsciiAlpha(c)) {
+      if (kAscii[c].upper || kAscii[c].lower) {
         ++letters;
-        IsAsciiUpper(c) ? ++upper : ++lower;
-        if (i == 0 && IsAsciiUpper(c)) flags |= kTokCapitalized;
+        kAscii[c].upper ? ++upper : ++lower;
+        if (i == 0 && kAscii[c].upper) flags |= kTokCapitalized;
       }
       ++i;
       continue;
     }
-    non_ascii = true;
     size_t len;
     char32_t cp = DecodeUtf8(s, i, &len);
     if (!IsUnicodePunctuation(cp) && !IsUnicodeApostrophe(cp)) {
@@ -69,7 +85,22 @@ uint16_t ShapeFlags(std::string_view s) {
   }
   if (letters >= 2 && upper == letters) flags |= kTokAllCaps;
   if (letters > 0 && lower == letters) flags |= kTokLower;
-  if (non_ascii) flags |= kTokNonAscii;
+  return flags;
+}
+
+// Shape flags of a word or number token.
+inline uint16_t ShapeFlags(std::string_view s) {
+  int letters = 0, upper = 0;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return ShapeFlagsNonAscii(s);
+    letters += kAscii[c].upper | kAscii[c].lower;
+    upper += kAscii[c].upper;
+  }
+  uint16_t flags = 0;
+  if (kAscii[static_cast<unsigned char>(s[0])].upper) flags |= kTokCapitalized;
+  if (letters >= 2 && upper == letters) flags |= kTokAllCaps;
+  if (letters > 0 && upper == 0) flags |= kTokLower;
   return flags;
 }
 
@@ -134,9 +165,14 @@ const Segmenter::AbbreviationKind* Segmenter::FindAbbreviation(std::string_view 
 }
 
 Status Segmenter::Process(Document* doc) const {
-  doc->folded = doc->text;
-  for (char& c : doc->folded) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  // Branch-free, so that the compiler vectorizes it.
+  const size_t n = doc->text.size();
+  doc->folded.resize(n);
+  const unsigned char* in = reinterpret_cast<const unsigned char*>(doc->text.data());
+  unsigned char* out = reinterpret_cast<unsigned char*>(doc->folded.data());
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = in[i];
+    out[i] = static_cast<unsigned char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5));
   }
   Tokenize(doc);
   SplitSentences(doc);
@@ -230,13 +266,31 @@ void Segmenter::Tokenize(Document* doc) const {
         continue;
       }
       case CharClass::kWord: {
+        // Scans the word and, for ASCII, counts its letters on the way, so
+        // that its shape needs no second pass.
         size_t end = i;
+        int letters = 0, upper = 0;
+        bool non_ascii = false;
         while (end < n) {
-          size_t l;
-          CharClass c = Classify(s, end, &l);
-          if (IsWordChar(c)) {
-            end += l;
-            continue;
+          unsigned char b = static_cast<unsigned char>(s[end]);
+          size_t l = 1;
+          CharClass c;
+          if (b < 0x80) {
+            const AsciiInfo& a = kAscii[b];
+            c = a.cls;
+            if (c == CharClass::kWord || c == CharClass::kDigit) {
+              letters += a.upper | a.lower;
+              upper += a.upper;
+              ++end;
+              continue;
+            }
+          } else {
+            non_ascii = true;
+            c = ClassifyNonAscii(s, end, &l);
+            if (IsWordChar(c)) {
+              end += l;
+              continue;
+            }
           }
           // An apostrophe between letters stays inside ("O'Brien", "don't")
           // unless it starts a final "'s".
@@ -257,7 +311,16 @@ void Segmenter::Tokenize(Document* doc) const {
         } else if (end < n && s[end] == '.' && FindAbbreviation(folded.substr(i, end - i)) != nullptr) {
           ++end;
         }
-        emit(i, end, static_cast<uint16_t>(kTokWord | ShapeFlags(s.substr(i, end - i))));
+        uint16_t shape;
+        if (non_ascii || s[end - 1] == '.') {
+          shape = ShapeFlags(s.substr(i, end - i));
+        } else {
+          shape = 0;
+          if (kAscii[static_cast<unsigned char>(s[i])].upper) shape |= kTokCapitalized;
+          if (letters >= 2 && upper == letters) shape |= kTokAllCaps;
+          if (letters > 0 && upper == 0) shape |= kTokLower;
+        }
+        emit(i, end, static_cast<uint16_t>(kTokWord | shape));
         i = end;
         continue;
       }
@@ -322,6 +385,8 @@ void Segmenter::SplitSentences(Document* doc) const {
       continue;
     }
 
+    // Most tokens are words that cannot end a sentence: skip them cheaply.
+    if (!t.Has(kTokPunct) && text[t.span.end - 1] != '.') continue;
     std::string_view word = tok(i);
     bool terminal = t.Has(kTokPunct) && IsTerminal(word);
     bool abbreviation_end = false;
