@@ -50,6 +50,19 @@ struct EventMention {
   bool status_explicit = false;  // a cue set the status (not the verb form alone)
   bool status_change = false;    // cancelled/postponed/denied by a cue of its own
   bool named_instrument = false;  // "the Good Friday Agreement, signed ..."
+  bool future = false;     // told as ahead of its time ("will meet", "was to be hosted"): weekdays read forward
+  bool past_plan = false;  // a plan told in the past ("had been due to", "was to"): it may not have happened
+  bool approval = false;   // a ratification or approval of an instrument ("ratified the treaty")
+
+  // Context for the linker: the token of the noun a frame phrase names ("at
+  // the news conference", "during their talks"), or kNoToken; the latest
+  // earlier sentence naming the same noun, or kNoToken.
+  uint32_t frame_tok = kNoToken;
+  uint32_t frame_sentence = kNoToken;
+  // A place named before the trigger (this sentence, else the one before) that
+  // may be a visit's destination when the text gives none, or kNoToken.
+  uint32_t context_place = kNoToken;
+  static constexpr uint32_t kNoToken = 0xFFFFFFFFu;
 
   EventStatus status = EventStatus::kOccurred;
   std::vector<std::string> dates;  // own date(s) (TIMEX3 values); several for "in 1961, 2000 and 2001"

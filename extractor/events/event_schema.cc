@@ -222,6 +222,7 @@ class SchemaParser {
         else if (g == "instrument") t->guards |= kGuardInstrument;
         else if (g == "agree_complement") t->guards |= kGuardAgreeComplement;
         else if (g == "no_bare") t->guards |= kGuardNoBare;
+        else if (g == "no_infinitive") t->guards |= kGuardNoInfinitive;
         else return Error(where, "unknown guard '" + g + "'");
       }
     }
@@ -239,6 +240,7 @@ class SchemaParser {
     RETURN_IF_ERROR(flag("spun", &t->spun));
     RETURN_IF_ERROR(flag("hosted", &t->hosted));
     RETURN_IF_ERROR(flag("context_place", &t->context_place));
+    RETURN_IF_ERROR(flag("approval", &t->approval));
     if (v.HasMember("cameo")) {
       if (!v["cameo"].IsString()) return Error(where, "\"cameo\" must be a string");
       t->cameo = std::string(Str(v["cameo"]));
@@ -316,7 +318,13 @@ Result<EventSchema> EventSchema::Parse(std::string_view json, const std::string&
   rapidjson::Document d;
   d.Parse(json.data(), json.size());
   if (d.HasParseError()) {
-    return DataError(name + ": offset " + std::to_string(d.GetErrorOffset()) + ": " +
+    // Report file:line:column like the TSV files, so an edit error is found at once.
+    const size_t offset = std::min(d.GetErrorOffset(), json.size());
+    const std::string_view before = json.substr(0, offset);
+    const size_t line = 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
+    const size_t line_start = before.rfind('\n');
+    const size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return DataError(name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
                      rapidjson::GetParseError_En(d.GetParseError()));
   }
   SchemaParser p(name);

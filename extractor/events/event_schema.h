@@ -75,6 +75,7 @@ enum Guard : uint32_t {
   kGuardInstrument = 1u << 4,
   kGuardAgreeComplement = 1u << 5,
   kGuardNoBare = 1u << 6,
+  kGuardNoInfinitive = 1u << 7,  // no "to <verb>" or "for" after the object ("called on X to ...")
 };
 
 // Inflection of a verb form; a form may be several at once ("visited").
@@ -119,6 +120,7 @@ struct TriggerDef {
   bool spun = false;           // a form article-spinning tools produce
   bool hosted = false;         // the subject is the host ("welcomed X"): CAMEO "hosted"
   bool context_place = false;  // a missing destination may come from the context ("X visited on May 10")
+  bool approval = false;       // a body's approval of a known instrument is an event of its own ("ratified the treaty")
   std::string cameo;           // overrides the type's code when set
   std::vector<int> light_verbs;  // verbs() indices: "paid a visit", "held talks"
   std::vector<int> host_verbs;   // verbs() indices: "hosted talks"

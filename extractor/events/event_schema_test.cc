@@ -58,9 +58,9 @@ TEST_CASE("a schema is read with its types, verb forms and triggers") {
 }
 
 TEST_CASE("schema errors name the file and the entry") {
-  Result<EventSchema> bad_json = EventSchema::Parse("{\"types\": [", "x.json");
+  Result<EventSchema> bad_json = EventSchema::Parse("{\n  \"types\": [", "x.json");
   REQUIRE_FALSE(bad_json.ok());
-  CHECK(bad_json.status().message().rfind("x.json: offset ", 0) == 0);
+  CHECK(bad_json.status().message().rfind("x.json:2:13: ", 0) == 0);
 
   std::string unknown_role = kSmall;
   unknown_role.replace(unknown_role.find("\"subject\": \"visitor\""), 20, "\"subject\": \"visiter\"");

@@ -9,7 +9,7 @@ constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
 
 struct NamedBit {
   const char* name;
-  uint32_t bit;
+  uint64_t bit;
 };
 
 constexpr NamedBit kClassNames[] = {
@@ -21,7 +21,9 @@ constexpr NamedBit kClassNames[] = {
     {"neg", kWcNeg},           {"adv", kWcAdv},             {"title", kWcTitle},
     {"role_noun", kWcRoleNoun}, {"group_noun", kWcGroupNoun}, {"place_noun", kWcPlaceNoun},
     {"place_adj", kWcPlaceAdj}, {"measure", kWcMeasure},     {"ordinal", kWcOrdinal},
-    {"clause_verb", kWcClauseVerb},
+    {"clause_verb", kWcClauseVerb}, {"weekday", kWcWeekday},     {"numeral", kWcNumeral},
+    {"not_adv", kWcNotAdv},     {"occasion", kWcOccasion},   {"event_pred", kWcEventPred},
+    {"kin", kWcKin},            {"join_verb", kWcJoin},
 };
 
 constexpr NamedBit kEffectNames[] = {
@@ -32,7 +34,7 @@ constexpr NamedBit kEffectNames[] = {
     {"anaphoric", kEffAnaphoric}, {"separate", kEffSeparate},
 };
 
-int BitIndex(uint32_t bit) {
+int BitIndex(uint64_t bit) {
   int i = 0;
   while (bit > 1) {
     bit >>= 1;
@@ -66,7 +68,7 @@ bool NormalizeApostrophe(std::string_view in, std::string* out) {
 
 }  // namespace
 
-uint32_t WordClassFromName(std::string_view name) {
+ClassBits WordClassFromName(std::string_view name) {
   for (const NamedBit& n : kClassNames) {
     if (name == n.name) return n.bit;
   }
@@ -75,7 +77,7 @@ uint32_t WordClassFromName(std::string_view name) {
 
 uint32_t CueEffectFromName(std::string_view name) {
   for (const NamedBit& n : kEffectNames) {
-    if (name == n.name) return n.bit;
+    if (name == n.name) return static_cast<uint32_t>(n.bit);
   }
   return 0;
 }
@@ -136,12 +138,12 @@ WordInfo* Lexicon::Entry(std::string_view word) {
 Status Lexicon::LoadClasses(const std::string& path) {
   ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::Open(path, {"word", "class"}));
   const int word = tsv.Column("word"), cls = tsv.Column("class");
-  class_words_.assign(32, {});
+  class_words_.assign(64, {});
   TsvRow row;
   while (tsv.Next(&row)) {
     std::string w = Lower(row.Get(word));
     if (w.empty()) return tsv.Error(row, "empty word");
-    uint32_t bit = WordClassFromName(row.Get(cls));
+    ClassBits bit = WordClassFromName(row.Get(cls));
     if (bit == 0) return tsv.Error(row, "unknown class '" + std::string(row.Get(cls)) + "'");
     Entry(w)->classes |= bit;
     class_words_[BitIndex(bit)].push_back(w);
@@ -203,8 +205,8 @@ Status Lexicon::IndexPattern(const Pattern& p, bool cue, uint16_t id) {
   if (first.kind == PatternElem::kWords) {
     for (const std::string& w : first.words) add(w);
   } else {
-    for (size_t b = 0; b < 32; ++b) {
-      if ((first.classes & (1u << b)) == 0) continue;
+    for (size_t b = 0; b < 64; ++b) {
+      if ((first.classes & (1ull << b)) == 0) continue;
       for (const std::string& w : class_words_[b]) add(w);
     }
   }
@@ -243,6 +245,7 @@ Status Lexicon::LoadCues(const std::string& path) {
     else if (s == "next") c.scope = CueScope::kNext;
     else if (s == "clause") c.scope = CueScope::kClause;
     else if (s == "sentence") c.scope = CueScope::kSentence;
+    else if (s == "comp") c.scope = CueScope::kComp;
     else return tsv.Error(row, "unknown scope '" + std::string(s) + "'");
     if (cues_.size() >= 0xFFFF) return tsv.Error(row, "too many cues");
     RETURN_IF_ERROR(IndexPattern(c.pattern, true, static_cast<uint16_t>(cues_.size())));
@@ -273,8 +276,8 @@ Status Lexicon::LoadGroups(const std::string& path) {
     if (last.kind == PatternElem::kWords) {
       for (const std::string& w : last.words) Entry(w)->classes |= kWcGroupEnd;
     } else {
-      for (size_t b = 0; b < 32; ++b) {
-        if (last.classes & (1u << b)) {
+      for (size_t b = 0; b < 64; ++b) {
+        if (last.classes & (1ull << b)) {
           for (const std::string& w : class_words_[b]) Entry(w)->classes |= kWcGroupEnd;
         }
       }
@@ -284,7 +287,7 @@ Status Lexicon::LoadGroups(const std::string& path) {
   return tsv.status();
 }
 
-void Lexicon::IndexForm(std::string_view surface, FormRef ref, uint32_t first_class) {
+void Lexicon::IndexForm(std::string_view surface, FormRef ref, ClassBits first_class) {
   std::vector<std::string> parts = SplitForm(surface);
   if (parts.empty()) return;
   WordInfo* info = Entry(parts[0]);

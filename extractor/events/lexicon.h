@@ -25,42 +25,51 @@
 namespace newsgraph::events {
 
 // Word classes of rules/word_classes.tsv, plus classes derived from the schema.
-enum WordClass : uint32_t {
-  kWcDet = 1u << 0,
-  kWcPoss = 1u << 1,
-  kWcSubjPron = 1u << 2,
-  kWcObjPron = 1u << 3,
-  kWcRel = 1u << 4,
-  kWcSub = 1u << 5,
-  kWcConj = 1u << 6,
-  kWcPrep = 1u << 7,
-  kWcLocPrep = 1u << 8,
-  kWcTopicPrep = 1u << 9,
-  kWcExclPrep = 1u << 10,
-  kWcBe = 1u << 11,
-  kWcHave = 1u << 12,
-  kWcDo = 1u << 13,
-  kWcModal = 1u << 14,
-  kWcNeg = 1u << 15,
-  kWcAdv = 1u << 16,
-  kWcTitle = 1u << 17,
-  kWcRoleNoun = 1u << 18,
-  kWcGroupNoun = 1u << 19,
-  kWcPlaceNoun = 1u << 20,
-  kWcPlaceAdj = 1u << 21,
-  kWcMeasure = 1u << 22,
-  kWcOrdinal = 1u << 23,
-  kWcClauseVerb = 1u << 24,
+// One bit per class; 64 bits leave room for classes added to the TSV.
+using ClassBits = uint64_t;
+enum WordClass : ClassBits {
+  kWcDet = 1ull << 0,
+  kWcPoss = 1ull << 1,
+  kWcSubjPron = 1ull << 2,
+  kWcObjPron = 1ull << 3,
+  kWcRel = 1ull << 4,
+  kWcSub = 1ull << 5,
+  kWcConj = 1ull << 6,
+  kWcPrep = 1ull << 7,
+  kWcLocPrep = 1ull << 8,
+  kWcTopicPrep = 1ull << 9,
+  kWcExclPrep = 1ull << 10,
+  kWcBe = 1ull << 11,
+  kWcHave = 1ull << 12,
+  kWcDo = 1ull << 13,
+  kWcModal = 1ull << 14,
+  kWcNeg = 1ull << 15,
+  kWcAdv = 1ull << 16,
+  kWcTitle = 1ull << 17,
+  kWcRoleNoun = 1ull << 18,
+  kWcGroupNoun = 1ull << 19,
+  kWcPlaceNoun = 1ull << 20,
+  kWcPlaceAdj = 1ull << 21,
+  kWcMeasure = 1ull << 22,
+  kWcOrdinal = 1ull << 23,
+  kWcClauseVerb = 1ull << 24,
+  kWcWeekday = 1ull << 30,     // "monday": a weekday name (its tense is the event's)
+  kWcNumeral = 1ull << 31,     // "three", "dozens": a count ("three times"); digits count too
+  kWcNotAdv = 1ull << 32,      // a word ending in -ly that is no adverb ("assembly", "family")
+  kWcOccasion = 1ull << 33,    // a noun naming an occasion told before ("the ceremony", "the dinner")
+  kWcEventPred = 1ull << 34,   // a verb whose subject is an event noun ("talks will resume")
+  kWcKin = 1ull << 35,         // a kinship noun before a name ("his sister Kim Yo Jong")
+  kWcJoin = 1ull << 36,        // "join": "join X for talks" is a meeting with X
   // Derived from the schema, not listed in the TSV:
-  kWcVerbForm = 1u << 25,    // first word of a form of a schema verb
-  kWcTriggerNoun = 1u << 26,  // first word of a noun trigger form
-  kWcInstrument = 1u << 27,   // first word of an instrument noun
-  kWcGroupEnd = 1u << 28,     // a word a group phrase (groups.tsv) can end with
-  kWcLightVerb = 1u << 29,    // first word of a form of a light or host verb ("held", "paid")
+  kWcVerbForm = 1ull << 25,    // first word of a form of a schema verb
+  kWcTriggerNoun = 1ull << 26,  // first word of a noun trigger form
+  kWcInstrument = 1ull << 27,   // first word of an instrument noun
+  kWcGroupEnd = 1ull << 28,     // a word a group phrase (groups.tsv) can end with
+  kWcLightVerb = 1ull << 29,    // first word of a form of a light or host verb ("held", "paid")
 };
 
 // Returns the class bit of a TSV class name, or 0.
-uint32_t WordClassFromName(std::string_view name);
+ClassBits WordClassFromName(std::string_view name);
 
 // What a cue does to the mentions in its scope.
 enum CueEffect : uint32_t {
@@ -82,7 +91,7 @@ enum CueEffect : uint32_t {
 // The bit of an effect name ("planned"), or 0.
 uint32_t CueEffectFromName(std::string_view name);
 
-enum class CueScope : uint8_t { kAux, kNp, kGov, kPost, kNext, kClause, kSentence };
+enum class CueScope : uint8_t { kAux, kNp, kGov, kPost, kNext, kClause, kSentence, kComp };
 
 enum class GroupKind : uint8_t { kPersons, kCountries, kAny, kOrg };
 
@@ -90,7 +99,7 @@ struct PatternElem {
   enum Kind : uint8_t { kWords, kClass, kAny, kAnyUpTo3 } kind = kWords;
   std::vector<std::string> words;  // kWords: alternatives
   std::vector<uint32_t> ids;       // kWords: the alternatives' word ids (see Lexicon::IdOf)
-  uint32_t classes = 0;            // kClass
+  ClassBits classes = 0;           // kClass
 };
 using Pattern = std::vector<PatternElem>;
 
@@ -116,7 +125,7 @@ struct FormRef {
 };
 
 struct WordInfo {
-  uint32_t classes = 0;
+  ClassBits classes = 0;
   std::vector<FormRef> forms;
   std::vector<uint16_t> cues;    // cues() whose pattern may start here
   std::vector<uint16_t> groups;  // groups() whose pattern may start here
@@ -167,7 +176,7 @@ class Lexicon {
   Status LoadClasses(const std::string& path);
   Status LoadCues(const std::string& path);
   Status LoadGroups(const std::string& path);
-  void IndexForm(std::string_view surface, FormRef ref, uint32_t first_class);
+  void IndexForm(std::string_view surface, FormRef ref, ClassBits first_class);
   // Registers pattern index `id` under each word its first element may be.
   Status IndexPattern(const Pattern& p, bool cue, uint16_t id);
   // Registers every word of `p` and fills the elements' ids.

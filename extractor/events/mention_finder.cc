@@ -1,9 +1,13 @@
 #include "extractor/events/mention_finder.h"
 
 #include <algorithm>
+#include <climits>
+#include <optional>
 #include <cstring>
 #include <string>
 #include <string_view>
+
+#include "extractor/core/civil_date.h"
 
 namespace newsgraph::events {
 namespace {
@@ -25,6 +29,7 @@ struct TimexLoc {
   uint32_t begin = 0;
   uint32_t end = 0;
   std::string date;  // EventDateFromTimex(value); "" if the timex gives no event date
+  bool weekday = false;  // a bare weekday read against the publication date ("on Thursday")
 };
 
 struct CueHit {
@@ -127,14 +132,20 @@ class Analyzer {
     const bool non_ascii = doc_.tokens[t].Has(kTokNonAscii);
     const bool readable8 = doc_.tokens[t].span.begin + 8 <= doc_.folded.size();
     const WordInfo* w = non_ascii || lex_.MayKnow(f) ? lex_.Lookup(f, non_ascii, readable8) : nullptr;
+    // A lower-case word in -ly that no rule names is an adverb ("may quickly make",
+    // "is widely expected to"); nouns in -ly are listed as not_adv.
+    if (w == nullptr && f.size() >= 5 && f[f.size() - 1] == 'y' && f[f.size() - 2] == 'l' &&
+        doc_.tokens[t].Has(kTokLower) && !non_ascii) {
+      w = &kLyAdverb;
+    }
     info_[t] = w;
     return w;
   }
-  [[gnu::always_inline]] uint32_t Cls(uint32_t t) const {
+  [[gnu::always_inline]] ClassBits Cls(uint32_t t) const {
     const WordInfo* w = Info(t);
     return w != nullptr ? w->classes : 0;
   }
-  bool Has(uint32_t t, uint32_t cls) const { return (Cls(t) & cls) != 0; }
+  bool Has(uint32_t t, ClassBits cls) const { return (Cls(t) & cls) != 0; }
   bool IsCap(uint32_t t) const { return doc_.tokens[t].Has(kTokCapitalized); }
   bool IsPunct(uint32_t t) const { return doc_.tokens[t].Has(kTokPunct); }
   bool IsNumber(uint32_t t) const { return doc_.tokens[t].Has(kTokNumber); }
@@ -165,11 +176,15 @@ class Analyzer {
   // Innermost clause span holding token t, or nullptr for the main clause.
   const ClauseSpan* SpanOf(uint32_t t) const;
   const ClauseSpan* SpanEndingAt(uint32_t s, uint32_t end) const;
+  bool OpensClause(uint32_t t, uint32_t se) const;
+  bool LooksFinite(uint32_t t) const;
 
   // ---- triggers ------------------------------------------------------------
   // Length (tokens) of form `f` matched at t, or 0.
   uint32_t MatchForm(const FormRef& f, uint32_t t, uint32_t limit) const;
   bool NounContext(uint32_t t) const;
+  bool NounSlot(uint32_t t) const;  // the word after token t is a noun, not a finite verb
+  bool HasMentionOfType(uint8_t type) const;  // a mention of this type was found before
   // A cheap look at the words around a verb: false when its guards cannot
   // pass, so that most common verbs ("came", "reached") cost nothing more.
   bool GuardsMayPass(const TriggerDef& td, uint8_t form_bits, uint32_t begin, uint32_t end) const;
@@ -182,7 +197,7 @@ class Analyzer {
 
   // ---- roles ---------------------------------------------------------------
   EntityMask AgentMask(const TriggerDef& td, const RoleList& roles) const;
-  Actors FindSubject(uint32_t from, EntityMask allowed, uint32_t* subject_at = nullptr);
+  Actors FindSubject(uint32_t from, EntityMask allowed, uint32_t* subject_at = nullptr, bool vp = true);
   Actors PersonByNamePart(uint32_t t) const;
   void CoordinateLeft(uint32_t begin, EntityMask allowed, bool through_preps, std::vector<uint32_t>* out) const;
   bool IsGoverned(uint32_t begin) const;
@@ -190,7 +205,14 @@ class Analyzer {
   int GroupEndingAt(uint32_t t, uint32_t* start) const;
   Actors ResolveGroup(int group, uint32_t at);
   Actors ResolvePronoun(uint32_t t);
-  Actors ResolveDescription(uint32_t np_begin);
+  // `strict`: only a person introduced with the description's words, never
+  // just the latest person; `country`: ISO code the person must not contradict.
+  Actors ResolveDescription(uint32_t np_begin, bool strict = false, std::string_view country = {});
+  // A description phrase "the (adjectives) <role noun>" starting at det token
+  // t: the token after its role noun, or kNone.
+  uint32_t DescriptionEnd(uint32_t t, uint32_t limit) const;
+  bool IsObjectOfVerb(const MentionLoc& m, uint32_t trigger) const;
+  uint32_t VpCoordinatedSubjectEnd(uint32_t from, EntityMask allowed) const;
   uint32_t CountryEntityOf(uint32_t entity) const;
   bool IsCityLike(uint32_t entity) const;
 
@@ -214,11 +236,14 @@ class Analyzer {
   void AddDateList(EventMention* m, uint32_t ti);
 
   void Finish(EventMention m, uint32_t effects);
+  uint32_t FrameNoun(const EventMention& m) const;
+  uint32_t ContextPlace(const EventMention& m) const;
 
   const Lexicon& lex_;
   const EventSchema& schema_;
   const Document& doc_;
   static inline const WordInfo kUnset{};  // marks a token not looked up yet
+  static inline const WordInfo kLyAdverb{kWcAdv, {}, {}, {}};  // an unlisted word in -ly
   std::vector<const WordInfo*>& info_;   // filled lazily, also from const methods
   std::vector<int32_t>& mention_at_;
   std::vector<MentionLoc>& mentions_;
@@ -239,6 +264,11 @@ class Analyzer {
   }
   std::vector<uint8_t>& taken_;  // tokens already used by a trigger
   uint32_t complement_tok_ = kNone;  // where the last ScanRight entered an embedded trip ("to visit X")
+  uint32_t dateline_end_ = 0;  // first token after a dateline ("OSAKA, June 29 (Wire) -"), else 0
+  static constexpr int64_t kNoDays = INT64_MIN;
+  int64_t published_days_ = kNoDays;  // the publication date as a day number
+  // First token of sentence s that belongs to its text (after a dateline).
+  uint32_t TextBegin(uint32_t s) const { return std::max(SentBegin(s), dateline_end_); }
   std::vector<EventMention> out_;
 };
 
@@ -359,21 +389,48 @@ void Analyzer::BuildView() {
     uint32_t b, en;
     token_range(tx.span, &cursor, &b, &en);
     if (b >= en) continue;
-    TimexLoc loc{b, en, ""};
+    TimexLoc loc{b, en, "", false};
     if (!tx.date.empty()) {
       loc.date = tx.date;  // the time stage's own event-date reading of the value
     } else if ((tx.type == TimexType::kDate || tx.type == TimexType::kTime) && tx.resolved) {
       loc.date = EventDateFromTimex(tx.value);
     }
+    if (en == b + 1 && IsNumber(b) && Tx(b).size() == 4 && b > 0 && IsCap(b - 1) && !IsPunct(b - 1) &&
+        !doc_.tokens[b - 1].Has(kTokSentenceStart) && (Cls(b - 1) == 0 || mention_at_[b - 1] >= 0)) {
+      loc.date.clear();  // "Expo 2020", "Vision 2030": a year inside a name
+    }
+    if (loc.date.size() == 10) {
+      // A weekday with no "last", "next" or "this": its reading depends on the event's tense.
+      bool weekday = false, relative = false;
+      for (uint32_t t = b; t < en; ++t) {
+        weekday |= Has(t, kWcWeekday);
+        relative |= Has(t, kWcOrdinal | kWcDet) || Is(t, "past") || Is(t, "coming") || Is(t, "previous");
+      }
+      loc.weekday = weekday && !relative;
+    }
     for (uint32_t t = b; t < en; ++t) timex_at_[t] = static_cast<int32_t>(timexes_.size());
     timexes_.push_back(std::move(loc));
+  }
+  published_days_ = kNoDays;
+  if (std::optional<CivilDate> pub = ParseIsoDate(doc_.published)) published_days_ = DaysFromCivil(*pub);
+  // A dateline: an all-capitals place opening the text, up to its dash.
+  dateline_end_ = 0;
+  if (n > 2 && doc_.tokens[0].Has(kTokAllCaps) && mention_at_[0] >= 0 &&
+      mentions_[mention_at_[0]].type == EntityType::kPlace) {
+    for (uint32_t t = 1; t < n && t < 16 && doc_.tokens[t].sentence == 0; ++t) {
+      const std::string_view x = Tx(t);
+      if (x == "-" || x == "\xE2\x80\x94" || x == "\xE2\x80\x93") {
+        dateline_end_ = t + 1;
+        break;
+      }
+    }
   }
 }
 
 bool Analyzer::ElemMatches(const PatternElem& e, uint32_t t) const {
   switch (e.kind) {
     case PatternElem::kWords: {
-      if (Info(t) == nullptr) return false;
+      if (Info(t) == nullptr || Info(t) == &kLyAdverb) return false;
       const uint32_t id = lex_.IdOf(Info(t));
       for (uint32_t w : e.ids) {
         if (w == id) return true;
@@ -381,7 +438,7 @@ bool Analyzer::ElemMatches(const PatternElem& e, uint32_t t) const {
       return false;
     }
     case PatternElem::kClass:
-      return Has(t, e.classes);
+      return Has(t, e.classes) || ((e.classes & kWcNumeral) && IsNumber(t));
     case PatternElem::kAny:
     case PatternElem::kAnyUpTo3:
       return !IsHardStop(t);
@@ -428,7 +485,7 @@ void Analyzer::PrepareSentence(uint32_t s) {
   for (uint32_t t = sb; t < se; ++t) {
     if (punct_[t] & kPkOpen) ++depth;
     if ((punct_[t] & kPkClose) && depth > 0) --depth;
-    uint32_t c = Cls(t);
+    ClassBits c = Cls(t);
     bool after_comma = t > sb && (punct_[t - 1] & kPkComma);
     bool known_as = after_comma && (Is(t, "known") || Is(t, "also") || Is(t, "formerly")) && t + 1 < se &&
                     (Is(t + 1, "as") || Is(t + 1, "by") || Is(t + 1, "known"));
@@ -456,6 +513,10 @@ void Analyzer::PrepareSentence(uint32_t s) {
       kind = ClauseSpan::kRel;
     } else {
       if ((f == "as" || f == "once" || f == "whether") && !after_comma) continue;
+      if (f == "because" && t + 1 < se && Is(t + 1, "of")) continue;  // a preposition
+      if ((f == "after" || f == "before" || f == "since" || f == "until" || f == "till") && !OpensClause(t + 1, se)) {
+        continue;  // "after face-to-face talks": a preposition
+      }
       kind = ClauseSpan::kSub;
     }
     uint32_t e = t + 1;
@@ -466,6 +527,16 @@ void Analyzer::PrepareSentence(uint32_t s) {
       if (pk & kPkClose) {
         if (d == 0) break;
         --d;
+      }
+      if (d == 0 && (pk & kPkQuote)) {
+        // A quotation inside the clause ("in which Japan expressed "deep remorse" for ...").
+        uint32_t q = e + 1;
+        while (q < se && !(punct_[q] & kPkQuote)) ++q;
+        if (q < se && q > e + 1 && kind != ClauseSpan::kSub) {
+          e = q + 1;
+          continue;
+        }
+        break;
       }
       if (d == 0 && (pk & kPkHard)) break;
       if (d == 0 && (pk & kPkComma)) {
@@ -487,6 +558,37 @@ void Analyzer::PrepareSentence(uint32_t s) {
     spans.push_back(ClauseSpan{kind, t, e});
   }
   span_range_[2 * s + 1] = static_cast<uint32_t>(spans.size());
+}
+
+// Whether the words from t on make a clause (a finite verb before the next
+// comma) rather than a noun phrase: "after the talks" vs "after the two
+// leaders met", "since taking office".
+bool Analyzer::OpensClause(uint32_t t, uint32_t se) const {
+  if (t >= se) return false;
+  if (doc_.tokens[t].Has(kTokLower) && F(t).size() > 4 && F(t).substr(F(t).size() - 3) == "ing" &&
+      !Has(t, kWcTriggerNoun)) {
+    return true;  // a gerund
+  }
+  for (uint32_t k = t; k < se && k < t + 8; ++k) {
+    if (IsPunct(k) && Tx(k) != "-") return false;
+    if (Has(k, kWcSubjPron | kWcBe | kWcHave | kWcModal | kWcDo | kWcClauseVerb)) return true;
+    if (k > t && Has(k, kWcVerbForm) && !Has(k, kWcTriggerNoun) && !Has(k - 1, kWcDet | kWcPoss | kWcPrep)) return true;
+    if (k > t && LooksFinite(k)) return true;
+  }
+  return false;
+}
+
+// A lower-case word in -ed after a noun or a name, not after an article,
+// possessive or adverb: a finite verb ("the agreements followed talks"),
+// not an adjective ("the delayed talks").
+bool Analyzer::LooksFinite(uint32_t t) const {
+  const std::string_view f = F(t);
+  if (f.size() < 5 || f[f.size() - 1] != 'd' || f[f.size() - 2] != 'e' || !doc_.tokens[t].Has(kTokLower)) return false;
+  if (Cls(t) & ~(kWcVerbForm | kWcLightVerb)) return false;
+  if (t == 0) return false;
+  const uint32_t p = t - 1;
+  if (IsPunct(p) || IsNumber(p) || Has(p, kWcDet | kWcPoss | kWcAdv | kWcPrep | kWcConj | kWcBe | kWcHave)) return false;
+  return MentionAt(p) >= 0 || doc_.tokens[p].Has(kTokLower) || Has(p, kWcSubjPron);
 }
 
 const ClauseSpan* Analyzer::SpanOf(uint32_t t) const {
@@ -548,7 +650,7 @@ bool Analyzer::NounContext(uint32_t t) const {
       continue;
     }
     if (IsPossessiveMark(u)) return true;
-    uint32_t c = Cls(u);
+    ClassBits c = Cls(u);
     if (c & (kWcDet | kWcPoss | kWcOrdinal)) return true;
     if (IsNumber(u)) return true;
     if ((c & kWcLightVerb) && !(c & (kWcBe | kWcModal))) return true;  // "held separate meetings
@@ -560,6 +662,22 @@ bool Analyzer::NounContext(uint32_t t) const {
       if (Tx(u) == "-") continue;
       return false;
     }
+  }
+  return false;
+}
+
+// After an article, a possessive or a preposition (not "to") comes a noun,
+// never a finite verb: "the land borders", "a number of journeys". A
+// preposition inside an auxiliary cue ("is because of travel") does not count.
+bool Analyzer::NounSlot(uint32_t q) const {
+  if (Has(q, kWcPoss)) return !Is(q, "her");  // "let her visit"
+  if (Has(q, kWcDet)) return Is(q, "a") || Is(q, "an") || Is(q, "the") || Is(q, "every") || Is(q, "no");
+  return Has(q, kWcPrep) && !Is(q, "to") && !InAuxCue(q);
+}
+
+bool Analyzer::HasMentionOfType(uint8_t type) const {
+  for (const EventMention& o : out_) {
+    if (o.type == type) return true;
   }
   return false;
 }
@@ -586,7 +704,9 @@ bool Analyzer::GuardsMayPass(const TriggerDef& td, uint8_t form_bits, uint32_t b
   }
   if (td.guards & (kGuardInstrument | kGuardAgreeComplement)) {
     bool found = false;
-    const uint32_t from = begin >= sb + 6 ? begin - 6 : sb;
+    // Wide on the left: "a treaty creating a monetary union that A and B signed".
+    const uint32_t from = begin >= sb + 14 ? begin - 14 : sb;
+    if (end < se && (Is(end, "it") || Is(end, "them")) && HasMentionOfType(td.type)) found = true;
     for (uint32_t k = from; k < se && k < end + 12 && !found; ++k) {
       if (Has(k, kWcInstrument)) found = true;
       if ((td.guards & kGuardAgreeComplement) && k >= end && (Is(k, "to") || Is(k, "on"))) found = true;
@@ -644,7 +764,7 @@ void Analyzer::AddFrontedPlaces(EventMention* m, uint32_t anchor) const {
     }
     return;
   }
-  const uint32_t from = own != nullptr ? own->begin : SentBegin(m->sentence);
+  const uint32_t from = own != nullptr ? own->begin : TextBegin(m->sentence);
   for (uint32_t t = from; t < anchor; ++t) {
     if (!Has(t, kWcLocPrep) || SpanOf(t) != own) continue;
     for (uint32_t k = t + 1; k < anchor && k < t + 5; ++k) {
@@ -669,10 +789,10 @@ bool Analyzer::IsGoverned(uint32_t begin) const {
   int steps = 0;
   for (int64_t i = static_cast<int64_t>(begin) - 1; i >= sb && steps < 5; --i, ++steps) {
     uint32_t u = static_cast<uint32_t>(i);
-    uint32_t c = Cls(u);
+    ClassBits c = Cls(u);
     if (Is(u, "of") && u > sb && Has(u - 1, kWcTitle | kWcRoleNoun)) continue;  // "Secretary of State X"
     if (c & kWcPrep) return true;
-    if (c & (kWcDet | kWcTitle | kWcPlaceAdj | kWcRoleNoun | kWcPlaceNoun)) continue;
+    if (c & (kWcDet | kWcPoss | kWcTitle | kWcPlaceAdj | kWcRoleNoun | kWcPlaceNoun | kWcKin)) continue;
     if (IsCap(u) && MentionAt(u) < 0 && !IsPunct(u)) continue;
     if (Tx(u) == "-" ) continue;
     return false;
@@ -727,7 +847,7 @@ void Analyzer::CoordinateLeft(uint32_t begin, EntityMask allowed, bool through_p
         continue;
       }
       if (MentionAt(u) < 0 && !IsPunct(u) &&
-          (Has(u, kWcDet | kWcTitle | kWcRoleNoun | kWcGroupNoun | kWcPlaceAdj) || IsCap(u) ||
+          (Has(u, kWcDet | kWcPoss | kWcTitle | kWcRoleNoun | kWcGroupNoun | kWcPlaceAdj | kWcKin) || IsCap(u) ||
            (Cls(u) == 0 && doc_.tokens[u].Has(kTokLower)))) {
         --i;
         ++skipped;
@@ -818,7 +938,8 @@ Actors Analyzer::ResolvePronoun(uint32_t t) {
     }
   }
   if (a.found()) return a;
-  for (uint32_t u = t + 1; u < se && u < t + 12; ++u) {  // "Following his visit, Putin ..."
+  for (uint32_t u = t + 1; u < se && u < t + 12 && (f == "his" || f == "her"); ++u) {  // "Following his visit, Putin ..."
+    if (Has(u, kWcVerbForm | kWcBe | kWcHave | kWcModal | kWcClauseVerb)) break;
     if (Tx(u) == ",") {
       for (uint32_t k = u + 1; k < se && k < u + 6; ++k) {
         if (MentionAt(k) >= 0 && subject_like(mentions_[MentionAt(k)])) {
@@ -834,7 +955,18 @@ Actors Analyzer::ResolvePronoun(uint32_t t) {
     const uint32_t pb = SentBegin(static_cast<uint32_t>(ps)), pe = SentEnd(static_cast<uint32_t>(ps));
     uint32_t fallback = kNone;
     for (uint32_t u = pb; u < pe; ++u) {
-      if (MentionAt(u) < 0) continue;
+      if (MentionAt(u) < 0) {
+        // "Later the pope will celebrate mass. On Friday he is due to meet ...".
+        const uint32_t de = fallback == kNone ? DescriptionEnd(u, pe) : kNone;
+        if (de != kNone && !IsGoverned(u) && de < pe && !IsPossessiveMark(de)) {
+          Actors r = ResolveDescription(u, true);
+          if (r.found() && doc_.entities[r.entities[0]].type == EntityType::kPerson) {
+            r.source = FillSource::kPronoun;
+            return r;
+          }
+        }
+        continue;
+      }
       const MentionLoc& m = mentions_[MentionAt(u)];
       if (m.type == EntityType::kPerson) {
         if (subject_like(m)) {
@@ -853,9 +985,12 @@ Actors Analyzer::ResolvePronoun(uint32_t t) {
   return a;
 }
 
-Actors Analyzer::ResolveDescription(uint32_t np_begin) {
+Actors Analyzer::ResolveDescription(uint32_t np_begin, bool strict, std::string_view country) {
   Actors a;
   a.source = FillSource::kDescription;
+  auto fits_country = [&](uint32_t e) {
+    return country.empty() || doc_.entities[e].country.empty() || doc_.entities[e].country == country;
+  };
   const uint32_t s = doc_.tokens[np_begin].sentence;
   // The words of the description: "the Somali leader" -> somali, leader.
   std::vector<std::string_view> words;
@@ -880,7 +1015,7 @@ Actors Analyzer::ResolveDescription(uint32_t np_begin) {
         if (F(kk) == w || (F(kk).size() > 3 && w.size() > 3 && F(kk).substr(0, 4) == w.substr(0, 4))) ++hits;
       }
     }
-    if (hits > 0 && hits >= best_hits) {
+    if (hits > 0 && hits >= best_hits && fits_country(ml.entity)) {
       best_hits = hits;
       best = ml.entity;
     }
@@ -889,16 +1024,119 @@ Actors Analyzer::ResolveDescription(uint32_t np_begin) {
     a.entities.push_back(best);
     return a;
   }
+  if (strict) return a;
   // 2. Else the latest person named before it.
   const uint32_t lowest = s >= 2 ? SentBegin(s - 2) : 0;
   for (int64_t u = static_cast<int64_t>(np_begin) - 1; u >= static_cast<int64_t>(lowest); --u) {
     int mi = MentionAt(static_cast<uint32_t>(u));
-    if (mi >= 0 && mentions_[mi].type == EntityType::kPerson && !IsModifierMention(mentions_[mi])) {
+    if (mi >= 0 && mentions_[mi].type == EntityType::kPerson && !IsModifierMention(mentions_[mi]) &&
+        fits_country(mentions_[mi].entity)) {
       a.entities.push_back(mentions_[mi].entity);
       return a;
     }
   }
   return a;
+}
+
+uint32_t Analyzer::DescriptionEnd(uint32_t t, uint32_t limit) const {
+  if (!Is(t, "the")) return kNone;
+  for (uint32_t k = t + 1; k < limit && k < t + 5; ++k) {
+    if (IsPunct(k) || MentionAt(k) >= 0 || TimexAt(k) >= 0) return kNone;
+    if (Has(k, kWcRoleNoun)) {
+      if (k + 1 < limit && (MentionAt(k + 1) >= 0 || Is(k + 1, "of"))) return kNone;  // "the president, X"
+      return k + 1;
+    }
+    if (Has(k, kWcDet | kWcPrep | kWcVerbForm | kWcBe | kWcHave | kWcModal | kWcConj | kWcRel)) return kNone;
+  }
+  return kNone;
+}
+
+// "Kohl invited Gorbachev", "missing a Group of Eight summit": a name right
+// after a verb is its object, not the subject of a later verb. Not so in
+// "sent Y to meet Z", where Y is the subject of the infinitive.
+bool Analyzer::IsObjectOfVerb(const MentionLoc& m, uint32_t trigger) const {
+  const uint32_t sb = SentBegin(doc_.tokens[m.begin].sentence);
+  if (m.end < trigger && Is(m.end, "to")) {
+    uint32_t k = m.end + 1;
+    while (k < trigger && Has(k, kWcAdv)) ++k;
+    if (k == trigger) return false;
+  }
+  for (int64_t i = static_cast<int64_t>(m.begin) - 1, steps = 0; i >= sb && steps < 4; --i, ++steps) {
+    const uint32_t u = static_cast<uint32_t>(i);
+    if (MentionAt(u) >= 0) {
+      if (!IsModifierMention(mentions_[MentionAt(u)])) return false;
+      i = mentions_[MentionAt(u)].begin;
+      continue;
+    }
+    const ClassBits c = Cls(u);
+    if (c & (kWcDet | kWcTitle | kWcPlaceAdj)) continue;
+    if (IsPunct(u) || (c & (kWcPrep | kWcConj | kWcRel | kWcSub | kWcBe | kWcHave | kWcModal | kWcSubjPron))) return false;
+    if (c & kWcClauseVerb) return false;  // "said Biden had no plans": the subject of what is said
+    if (c & kWcLightVerb) return true;
+    if ((c & kWcVerbForm) && !(c & kWcTriggerNoun) && !(u > sb && NounSlot(u - 1))) return true;
+    if (LooksFinite(u)) return true;
+    const std::string_view f = F(u);
+    if (f.size() > 4 && f.substr(f.size() - 3) == "ing" && doc_.tokens[u].Has(kTokLower) && c == 0 &&
+        !(u > sb && Has(u - 1, kWcDet | kWcPoss))) {
+      return true;  // "missing a summit"
+    }
+    if (IsCap(u) || c != 0) return false;
+  }
+  return false;
+}
+
+// "Kim was in the capital with his sister Kim Yo Jong and had held talks":
+// a verb group right after "and" shares the subject of the clause's first
+// verb. Returns the token after that subject (and the names coordinated with
+// it), from where FindSubject finds it, or kNone.
+uint32_t Analyzer::VpCoordinatedSubjectEnd(uint32_t from, EntityMask allowed) const {
+  const uint32_t s = doc_.tokens[from].sentence;
+  const uint32_t sb = TextBegin(s);
+  int64_t i = static_cast<int64_t>(from) - 1;
+  while (i >= sb && (Has(static_cast<uint32_t>(i), kWcAdv | kWcNeg | kWcBe | kWcHave | kWcModal | kWcDo) ||
+                     InAuxCue(static_cast<uint32_t>(i)) || Is(static_cast<uint32_t>(i), "to"))) {
+    --i;
+  }
+  if (i < sb || !(Is(static_cast<uint32_t>(i), "and") || Is(static_cast<uint32_t>(i), "but"))) return kNone;
+  const uint32_t conj = static_cast<uint32_t>(i);
+  // The clause start: the sentence start, or after a reporting verb, a colon or a quote.
+  uint32_t start = sb;
+  for (uint32_t k = conj; k > sb; --k) {
+    const uint32_t u = k - 1;
+    if (IsQuote(u) || Tx(u) == ":" || Tx(u) == ";" || Has(u, kWcClauseVerb) ||
+        (Is(u, "that") && (SpanOf(u) == nullptr || SpanOf(u)->begin != u))) {
+      start = k;
+      break;
+    }
+  }
+  for (uint32_t u = start; u < conj; ++u) {
+    const ClauseSpan* sp = SpanOf(u);
+    if (sp != nullptr && sp->begin >= start && sp->begin == u && sp->end <= conj) {
+      u = sp->end - 1;  // a relative or subordinate clause before the subject
+      continue;
+    }
+    if (TimexAt(u) >= 0) {
+      u = timexes_[TimexAt(u)].end - 1;
+      continue;
+    }
+    if (Has(u, kWcVerbForm | kWcBe | kWcHave | kWcModal) && MentionAt(u) < 0) return kNone;  // no subject first
+    if (MentionAt(u) < 0) continue;
+    const MentionLoc& m = mentions_[MentionAt(u)];
+    u = m.end - 1;
+    const bool possessed = m.end < conj && IsPossessiveMark(m.end);
+    if (possessed || IsGoverned(m.begin) || IsModifierMention(m) || !(allowed & MaskOf(m.type))) continue;
+    // Its coordinated names: "Klaus and Meciar first met ... and agreed".
+    uint32_t end = m.end;
+    while (end + 1 < conj && (Is(end, "and") || Tx(end) == ",")) {
+      uint32_t k = end + 1;
+      if (Is(k, "and")) ++k;
+      while (k < conj && MentionAt(k) < 0 && Has(k, kWcTitle | kWcDet | kWcPoss | kWcRoleNoun | kWcPlaceAdj)) ++k;
+      if (k >= conj || MentionAt(k) < 0 || mentions_[MentionAt(k)].begin != k) break;
+      end = mentions_[MentionAt(k)].end;
+    }
+    return end < conj ? end + 0 : kNone;
+  }
+  return kNone;
 }
 
 // Participants of a group phrase ("the two leaders", "both countries", "the bloc").
@@ -957,8 +1195,8 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
   }
   {
     // "X spoke with Y on Thursday, and the two agreed": the names of this
-    // sentence, before the phrase.
-    const uint32_t sb = SentBegin(s);
+    // sentence, before the phrase (not the dateline's).
+    const uint32_t sb = TextBegin(s);
     std::vector<uint32_t> ents;
     for (uint32_t u = sb; u < at; ++u) {
       int mi = MentionAt(u);
@@ -1036,14 +1274,21 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
 // name to the left that no preposition governs, with the names coordinated
 // with it; the antecedent when the verb is in a relative clause; a resolved
 // pronoun, group phrase or role description otherwise.
-Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subject_at) {
+Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subject_at, bool vp) {
   Actors a;
   const uint32_t s = doc_.tokens[from].sentence;
-  const uint32_t sb = SentBegin(s);
+  const uint32_t sb = TextBegin(s);
   auto found = [&](Actors r, uint32_t at) {
     if (subject_at != nullptr && r.found()) *subject_at = at;
     return r;
   };
+  if (vp) {
+    const uint32_t e = VpCoordinatedSubjectEnd(from, allowed);
+    if (e != kNone) {
+      Actors r = FindSubject(e, allowed, subject_at, false);
+      if (r.found()) return r;
+    }
+  }
   int64_t i = static_cast<int64_t>(from) - 1;
   bool first_word = true;  // the first word left of the verb group
   while (i >= sb) {
@@ -1074,10 +1319,19 @@ Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subjec
         a.source = FillSource::kPronoun;
         return found(a, m.begin);
       }
-      if (!possessed && !IsGoverned(m.begin) && !IsModifierMention(m) && (allowed & MaskOf(m.type))) {
+      if (!possessed && !IsGoverned(m.begin) && !IsModifierMention(m) && (allowed & MaskOf(m.type)) &&
+          !IsObjectOfVerb(m, from)) {
         a.entities.push_back(m.entity);
         a.source = m.kind == MentionKind::kDescription ? FillSource::kDescription : FillSource::kDirect;
         CoordinateLeft(m.begin, allowed, false, &a.entities);
+        return found(a, m.begin);
+      }
+      // "Serbia's authorities", "Russia's government": the state acts.
+      if (possessed && m.type != EntityType::kPerson && (allowed & MaskOf(m.type)) && m.end + 1 < from &&
+          Has(m.end + 1, kWcGroupNoun) && !Has(m.end + 1, kWcRoleNoun) && MentionAt(m.end + 2) < 0 &&
+          !IsGoverned(m.begin)) {
+        a.entities.push_back(m.entity);
+        a.source = FillSource::kDirect;
         return found(a, m.begin);
       }
       i = static_cast<int64_t>(m.begin) - 1;
@@ -1093,7 +1347,7 @@ Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subjec
       first_word = false;
       continue;
     }
-    uint32_t c = Cls(u);
+    ClassBits c = Cls(u);
     if (first_word && !IsPunct(u) && (c & ~(kWcGroupNoun | kWcRoleNoun | kWcPlaceNoun | kWcMeasure)) == 0 &&
         !InAuxCue(u) && !(u + 1 < from && Is(u + 1, "to"))) {
       if (doc_.tokens[u].Has(kTokLower) && !(c & kWcRoleNoun)) {
@@ -1168,6 +1422,16 @@ Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subjec
       // "the North Korean leader travelled": a description the entity stage left unresolved.
       for (int64_t k = static_cast<int64_t>(u) - 1; k >= sb && k >= static_cast<int64_t>(u) - 4; --k) {
         uint32_t kk = static_cast<uint32_t>(k);
+        if (IsPossessiveMark(kk) && kk > sb && MentionAt(kk - 1) >= 0 &&
+            mentions_[MentionAt(kk - 1)].type != EntityType::kPerson) {
+          // "Germany's foreign minister": a person of that country.
+          const MentionLoc& owner = mentions_[MentionAt(kk - 1)];
+          Actors r = ResolveDescription(kk, false, doc_.entities[owner.entity].country);
+          if (r.found() && (allowed & MaskOf(doc_.entities[r.entities[0]].type)) && !IsGoverned(owner.begin)) {
+            return found(r, owner.begin);
+          }
+          break;
+        }
         if (MentionAt(kk) >= 0 || IsPossessiveMark(kk) || IsPunct(kk)) break;
         if (Has(kk, kWcDet)) {
           if (Is(kk, "the")) {
@@ -1265,7 +1529,7 @@ NounPhrase Analyzer::ScanNounLeft(uint32_t noun_begin) const {
       --i;
       continue;
     }
-    uint32_t c = Cls(u);
+    ClassBits c = Cls(u);
     if (c & kWcDet) {
       np.det = u;
       np.begin = u;
@@ -1417,8 +1681,22 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
       }
       continue;
     }
-    const uint32_t c = Cls(t);
+    const ClassBits c = Cls(t);
     if (c & kWcSubjPron) break;
+    if (mode == kObject && roles != nullptr && !roles->empty()) {
+      // "invited the king", "will meet the pope": the person the role names.
+      const uint32_t de = DescriptionEnd(t, limit);
+      if (de != kNone) {
+        Actors r = ResolveDescription(t, true);
+        for (uint32_t e : r.entities) {
+          if (doc_.entities[e].type == EntityType::kPerson) AddFill(m, *roles, e, FillSource::kDescription);
+        }
+        i = de;
+        mode = kNoRole;
+        roles = nullptr;
+        continue;
+      }
+    }
     if (c & kWcObjPron) {
       if (mode == kObject && roles != nullptr) {
         Actors r = ResolvePronoun(t);
@@ -1459,6 +1737,18 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
       }
       if ((Is(t, "of") || Is(t, "from")) && t > from && Has(t - 1, kWcGroupNoun | kWcPlaceNoun | kWcMeasure)) {
         ++i;  // "the leaders of X", "the city of X", "a delegation from X": keep the slot
+        continue;
+      }
+      if (Is(t, "of") && t > from && IsCap(t - 1) && Has(t - 1, kWcTitle | kWcRoleNoun) && t + 1 < limit &&
+          MentionAt(t + 1) >= 0 && mentions_[MentionAt(t + 1)].type == EntityType::kPlace) {
+        // "the Archbishop of Canterbury, Rowan Williams": the place names the office.
+        i = mentions_[MentionAt(t + 1)].end;
+        if (i + 1 < limit && Tx(i) == "," && MentionAt(i + 1) >= 0) ++i;
+        continue;
+      }
+      if (Is(t, "to") && t > from && t + 1 < limit &&
+          (F(t - 1) == F(t + 1) || Tx(t - 1) == "-" || Tx(t + 1) == "-")) {
+        ++i;  // "face to face", "door-to-door": no infinitive
         continue;
       }
       if (Is(t, "to") && t + 1 < limit && MentionAt(t + 1) < 0 && TimexAt(t + 1) < 0 &&
@@ -1623,6 +1913,7 @@ uint32_t Analyzer::CollectEffects(const EventMention& m, uint32_t np_begin, uint
         break;
       case CueScope::kClause: {
         if (!in_clause(h.begin)) break;
+        if ((cue.effect & kEffLater) && TimexAt(h.begin) >= 0) break;  // "later this year" is a time
         // "... saying they should speak more often": a habit of another verb.
         bool ok = true;
         if (!(cue.effect & (kEffLater | kEffConditional))) {
@@ -1631,6 +1922,23 @@ uint32_t Analyzer::CollectEffects(const EventMention& m, uint32_t np_begin, uint
             if (Tx(k) == "," || IsQuote(k)) ok = false;
           }
         }
+        if (ok) effects |= cue.effect;
+        break;
+      }
+      case CueScope::kComp: {
+        // "Ford denied a report in a German newspaper that its chairman had met X".
+        if (h.end > m.anchor) break;
+        uint32_t that = kNone;
+        for (uint32_t k = h.end; k < m.anchor && k < h.end + 12; ++k) {
+          if (IsHardStop(k)) break;
+          if (Is(k, "that")) {
+            that = k;
+            break;
+          }
+        }
+        if (that == kNone) break;
+        bool ok = true;
+        for (uint32_t k = that; k < m.anchor; ++k) ok &= !IsHardStop(k);
         if (ok) effects |= cue.effect;
         break;
       }
@@ -1665,6 +1973,16 @@ void Analyzer::ApplyStatus(EventMention* m, uint8_t form_bits, bool after_to, ui
   if (effects & kEffCancelled) raise(EventStatus::kCancelled);
   if (effects & kEffDenied) raise(EventStatus::kDenied);
   m->status = st;
+  // Told as ahead: a plan, or a modal of possibility before the verb.
+  m->future = (effects & kEffPlanned) != 0 || (st == EventStatus::kPlanned && !from_cue);
+  m->past_plan = false;
+  const uint32_t sb = SentBegin(m->sentence);
+  for (int64_t k = static_cast<int64_t>(m->anchor) - 1; k >= sb && k >= static_cast<int64_t>(m->anchor) - 6; --k) {
+    const uint32_t u = static_cast<uint32_t>(k);
+    if (Is(u, "could") || Is(u, "may") || Is(u, "might") || Is(u, "can")) m->future = true;
+    if ((effects & kEffPlanned) && (Is(u, "had") || Is(u, "was") || Is(u, "were"))) m->past_plan = true;
+    if (!Has(u, kWcAdv | kWcNeg | kWcBe | kWcHave | kWcModal | kWcDo) && !Is(u, "to") && !InAuxCue(u)) break;
+  }
   // A verb form states its tense; a bare noun states nothing until a cue does.
   m->status_explicit = from_cue || form_bits != 0;
   m->status_change = (effects & (kEffPostponed | kEffCancelled | kEffDenied)) != 0;
@@ -1692,6 +2010,18 @@ bool Analyzer::TimexExcluded(uint32_t ti, uint32_t trigger_begin, uint32_t trigg
 }
 
 void Analyzer::AddDateList(EventMention* m, uint32_t ti) {
+  const TimexLoc& tl = timexes_[ti];
+  if (tl.weekday && m->future && published_days_ != kNoDays) {
+    // "was to be hosted on Thursday", "who will meet the pope on Saturday": a
+    // weekday of an event ahead is the next such day after publication.
+    std::optional<CivilDate> d = ParseIsoDate(tl.date);
+    if (d) {
+      int64_t days = DaysFromCivil(*d);
+      while (days <= published_days_) days += 7;
+      m->dates.push_back(FormatIsoDate(CivilFromDays(days)));
+      return;
+    }
+  }
   m->dates.push_back(timexes_[ti].date);
   // "in 1961, 2000 and 2001": one event per date.
   uint32_t k = timexes_[ti].end;
@@ -1784,7 +2114,7 @@ void Analyzer::DateFromNoun(EventMention* m, const NounPhrase& np, uint32_t np_e
       int ti = TimexAt(t);
       if (ti < 0) continue;
       uint32_t p = t - 1;
-      if (p > m->tok_end && (Is(p, "in") || Is(p, "on") || Is(p, "at") || Is(p, "during"))) --p;
+      if (p >= m->tok_end && (Is(p, "in") || Is(p, "on") || Is(p, "at") || Is(p, "during"))) --p;
       const bool after_noun = p + 1 == m->tok_end;
       const bool after_place = MentionAt(p) >= 0 && mentions_[MentionAt(p)].type == EntityType::kPlace;
       if ((after_noun || after_place) && !TimexExcluded(ti, m->tok_begin, m->tok_end)) {
@@ -1843,8 +2173,69 @@ void Analyzer::DateFromNoun(EventMention* m, const NounPhrase& np, uint32_t np_e
 // ---------------------------------------------------------------------------
 // Trigger analysis
 
+// "At the news conference, Kohl invited ...", "during their talks", "on the
+// sidelines of the forum", "before the ceremony": the head noun of a phrase
+// that places the event at an occasion told before, or kNone.
+uint32_t Analyzer::FrameNoun(const EventMention& m) const {
+  const uint32_t sb = TextBegin(m.sentence), se = SentEnd(m.sentence);
+  for (uint32_t t = sb; t + 2 < se; ++t) {
+    uint32_t k;
+    if (Is(t, "at") || Is(t, "during") || Is(t, "throughout") || Is(t, "after") || Is(t, "before") ||
+        Is(t, "following")) {
+      k = t + 1;
+    } else if (Is(t, "sidelines") && Is(t + 1, "of")) {
+      k = t + 2;
+    } else {
+      continue;
+    }
+    if (k >= se || !(Is(k, "the") || Is(k, "this") || Is(k, "that") || Is(k, "their") || Is(k, "his") ||
+                     Is(k, "her") || Is(k, "its"))) {
+      continue;
+    }
+    for (uint32_t h = k + 1; h < se && h < k + 5; ++h) {
+      if (h >= m.tok_begin && h < m.tok_end) break;  // the trigger itself
+      if (Has(h, kWcTriggerNoun | kWcOccasion) && MentionAt(h) < 0) return h;
+      if (IsPunct(h) || MentionAt(h) >= 0 || Has(h, kWcPrep | kWcVerbForm | kWcConj)) break;
+    }
+  }
+  return kNone;
+}
+
+// The place a visit with no destination of its own most likely went to: the
+// last place named before the trigger in its sentence, else in the sentence
+// before; never a name that only qualifies a title ("U.S. Secretary of State").
+uint32_t Analyzer::ContextPlace(const EventMention& m) const {
+  const uint32_t lowest = m.sentence > 0 ? TextBegin(m.sentence - 1) : TextBegin(m.sentence);
+  for (int64_t u = static_cast<int64_t>(m.tok_begin) - 1; u >= static_cast<int64_t>(lowest); --u) {
+    const int mi = MentionAt(static_cast<uint32_t>(u));
+    if (mi < 0) continue;
+    const MentionLoc& ml = mentions_[mi];
+    u = ml.begin;
+    if (ml.type != EntityType::kPlace || IsModifierMention(ml)) continue;
+    if (ml.begin > 0 && (Is(ml.begin - 1, "from") || Is(ml.begin - 1, "of"))) continue;
+    return ml.entity;
+  }
+  return kNone;
+}
+
 void Analyzer::Finish(EventMention m, uint32_t effects) {
   if (effects & lex_.NegatedBy(m.type)) return;
+  if (m.dates.empty()) {
+    m.frame_tok = FrameNoun(m);
+    if (m.frame_tok != kNone) {
+      // The latest earlier sentence naming the same occasion ("a news conference").
+      const std::string_view head = F(m.frame_tok);
+      for (int64_t t = static_cast<int64_t>(SentBegin(m.sentence)) - 1; t >= 0; --t) {
+        if (F(static_cast<uint32_t>(t)) == head) {
+          m.frame_sentence = doc_.tokens[t].sentence;
+          break;
+        }
+      }
+    }
+  }
+  if (schema_.types()[m.type].name == "Visit" && schema_.triggers()[m.trigger].context_place) {
+    m.context_place = ContextPlace(m);
+  }
   const TriggerDef& td = schema_.triggers()[m.trigger];
   m.confidence = td.confidence;
   int agent = schema_.types()[m.type].FirstRole(RoleKind::kAgent);
@@ -1874,6 +2265,7 @@ void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
   if ((td.guards & kGuardNounContext) && !NounContext(begin)) return;
   if (!GuardsMayPass(td, form_bits, begin, end)) return;
   PrepareSentence(s);
+  if (!(form_bits & kFormIng) && begin > sb && NounSlot(begin - 1)) return;
 
   EventMention m;
   m.trigger = trigger;
@@ -1929,10 +2321,36 @@ void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     for (uint32_t e : a.entities) AddFill(&m, subj_roles, e, a.source);
     if (a.group_source >= 0) m.group_source = a.group_source;
   }
+  if ((td.guards & kGuardInstrument) && antecedent_instrument == kNone && subject_tok != kNone) {
+    // "a treaty ... that West Germany and East Germany signed": the object
+    // is the noun the relative clause hangs on.
+    int64_t k = static_cast<int64_t>(subject_tok) - 1;
+    while (k > sb && (MentionAt(static_cast<uint32_t>(k)) >= 0 || Is(static_cast<uint32_t>(k), "and") ||
+                      Tx(static_cast<uint32_t>(k)) == "," || Has(static_cast<uint32_t>(k), kWcTitle | kWcDet))) {
+      --k;
+    }
+    if (k > sb && (Is(static_cast<uint32_t>(k), "that") || Is(static_cast<uint32_t>(k), "which"))) {
+      for (int64_t j = k - 1; j >= sb && j >= k - 6; --j) {
+        const uint32_t jj = static_cast<uint32_t>(j);
+        if (IsHardStop(jj) || Has(jj, kWcBe | kWcHave | kWcModal | kWcClauseVerb)) break;
+        if (InstrumentAt(jj, static_cast<uint32_t>(k)) != kNone) {
+          antecedent_instrument = jj;
+          break;
+        }
+      }
+    }
+  }
   uint32_t instrument = antecedent_instrument;
   complement_tok_ = kNone;
-  ScanRight(&m, td, end, se, !passive && !td.frame.slots[kSlotObject].empty(),
-                                (td.guards & kGuardInstrument) && instrument == kNone ? &instrument : nullptr);
+  const uint32_t scan_end = ScanRight(&m, td, end, se, !passive && !td.frame.slots[kSlotObject].empty(),
+                                      (td.guards & kGuardInstrument) && instrument == kNone ? &instrument : nullptr);
+  bool pronoun_instrument = false;
+  if ((td.guards & kGuardInstrument) && instrument == kNone && end < se && (Is(end, "it") || Is(end, "them")) &&
+      HasMentionOfType(td.type)) {
+    instrument = end;  // "is expected to ratify it": the agreement told before
+    pronoun_instrument = true;
+  }
+  if ((td.guards & kGuardNoInfinitive) && scan_end < se && (Is(scan_end, "to") || Is(scan_end, "for"))) return;
 
   const TypeDef& type = schema_.types()[td.type];
 
@@ -2026,17 +2444,17 @@ void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
       definite = true;
     }
     if (IsCap(d)) m.named_instrument = true;
-    else if (definite) m.anaphoric = true;
+    else if (definite && !td.approval) m.anaphoric = true;
   } else if (instrument != kNone && (td.guards & kGuardInstrument)) {
     uint32_t d = instrument;
-    bool definite = false;
+    bool definite = pronoun_instrument;
+    if (d > end && Is(d - 1, "no")) effects |= kEffNegated;  // "signed no document"
     for (uint32_t k = end; k < d; ++k) {
       if (Is(k, "the") || Is(k, "this") || Is(k, "that") || Is(k, "its") || Is(k, "their")) definite = true;
       if (Is(k, "a") || Is(k, "an")) definite = false;
     }
     if (IsCap(d)) m.named_instrument = true;
-    else if (definite && !m.HasRole(static_cast<uint8_t>(type.FirstRole(RoleKind::kAgent)))) m.anaphoric = true;
-    else if (definite) m.anaphoric = true;
+    else if (definite && !td.approval) m.anaphoric = true;
   }
   ApplyStatus(&m, form_bits, after_to, effects);
   if (effects & kEffLater) m.later = true;
@@ -2160,7 +2578,8 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
 
   const size_t fills_before_scan = m.roles.size();
   complement_tok_ = kNone;
-  uint32_t np_end = ScanRight(&m, td, end, se, false, nullptr);
+  // Clamped: ScanRight can stop past the sentence end (found by fuzzing).
+  uint32_t np_end = std::min(ScanRight(&m, td, end, se, false, nullptr), se);
   const uint32_t complement = complement_tok_;
   const bool meeting_like = type.FirstRole(RoleKind::kCounterpart) < 0;
   // Trim the phrase end back to the last token that belongs to it.
@@ -2209,6 +2628,9 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     effects &= ~(aux_only & (kEffPlanned | kEffUncertain | kEffOccurred | kEffNegated));
   }
   if (effects & kEffAnaphoric) definite = true;
+  if (np.det != kNone && Is(np.det, "no") && !(np.det + 1 < se && Is(np.det + 1, "such"))) {
+    effects |= kEffNegated;  // "held no talks"
+  }
   const uint32_t status_effects = kEffPlanned | kEffUncertain | kEffPostponed | kEffCancelled | kEffDenied;
   if (meeting_like && light == kNone && !(effects & status_effects)) {
     // "for the G20 summit", "a NATO summit": a named gathering that only

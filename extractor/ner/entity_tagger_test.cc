@@ -1,0 +1,292 @@
+#include "extractor/ner/entity_tagger.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "extractor/segment/segmenter.h"
+
+namespace newsgraph::ner {
+namespace {
+
+StageConfig TestConfig() {
+  StageConfig config;
+  config.data_dir = ".";  // tests run from the source tree
+  return config;
+}
+
+const EntityTagger& Tagger() {
+  static const std::unique_ptr<EntityTagger> tagger = [] {
+    auto t = EntityTagger::Create(TestConfig());
+    REQUIRE_MESSAGE(t.ok(), t.status().ToString());
+    return std::move(t).value();
+  }();
+  return *tagger;
+}
+
+Document Tag(const std::string& text, const EntityTagger& tagger = Tagger()) {
+  static const auto segmenter = [] {
+    auto s = segment::Segmenter::Create(TestConfig());
+    REQUIRE(s.ok());
+    return std::move(s).value();
+  }();
+  Document doc;
+  doc.text = text;
+  doc.layers = kLayerText;
+  REQUIRE(segmenter->Process(&doc).ok());
+  REQUIRE(tagger.Process(&doc).ok());
+  return doc;
+}
+
+const Entity* Find(const Document& doc, std::string_view id) {
+  for (const Entity& e : doc.entities) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+// "begin-end:kind" for each mention, to compare in one line.
+std::vector<std::string> Mentions(const Entity& e) {
+  std::vector<std::string> out;
+  for (const Mention& m : e.mentions) {
+    out.push_back(std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" +
+                  std::string(MentionKindName(m.kind)));
+  }
+  return out;
+}
+
+const char kStory[] =
+    "Russian President Vladimir Putin arrived in Pyongyang on Wednesday for talks with North Korean leader "
+    "Kim Jong Un. Putin\xE2\x80\x99s aide Yuri Ushakov said Russia's ties with North Korea were strong. The North "
+    "Korean leader thanked Putin, and Kim said the US had told us nothing.";
+
+}  // namespace
+
+TEST_CASE("people, places and their mentions carry exact offsets") {
+  Document doc = Tag(kStory);
+  CHECK(doc.layers == (kLayerText | kLayerTokens | kLayerEntities));
+
+  const Entity* putin = Find(doc, "person/vladimir-putin");
+  REQUIRE(putin != nullptr);
+  CHECK(putin->type == EntityType::kPerson);
+  CHECK(putin->name == "Vladimir Putin");
+  CHECK(putin->country == "RU");  // "Russian President ..."
+  CHECK(Mentions(*putin) == std::vector<std::string>{"18-32:name", "115-120:partial", "224-229:partial"});
+  CHECK(doc.Text(putin->mentions[1].span) == "Putin");  // before the curly possessive
+
+  const Entity* kim = Find(doc, "person/kim-jong-un");
+  REQUIRE(kim != nullptr);
+  CHECK(kim->country == "KP");
+  CHECK(Mentions(*kim) == std::vector<std::string>{"102-113:name", "192-215:description", "235-238:partial"});
+  CHECK(doc.Text(kim->mentions[1].span) == "The North Korean leader");
+
+  const Entity* ushakov = Find(doc, "person/yuri-ushakov");
+  REQUIRE(ushakov != nullptr);
+  CHECK(Mentions(*ushakov) == std::vector<std::string>{"130-142:name"});
+
+  const Entity* pyongyang = Find(doc, "place/geonames-1871859");
+  REQUIRE(pyongyang != nullptr);
+  CHECK(pyongyang->subtype == "city");
+  CHECK(pyongyang->capital_of == "KP");
+  CHECK(pyongyang->country == "KP");
+  CHECK(pyongyang->same_as == std::vector<std::string>{"https://sws.geonames.org/1871859/"});
+  CHECK(Mentions(*pyongyang) == std::vector<std::string>{"44-53:name"});
+
+  const Entity* russia = Find(doc, "place/iso-ru");
+  REQUIRE(russia != nullptr);
+  CHECK(russia->subtype == "country");
+  CHECK(russia->same_as == std::vector<std::string>{"urn:iso:std:iso:3166:RU"});
+  CHECK(Mentions(*russia) == std::vector<std::string>{"148-154:name"});  // "Russia's"
+
+  const Entity* us = Find(doc, "place/iso-us");
+  REQUIRE(us != nullptr);
+  CHECK(Mentions(*us) == std::vector<std::string>{"248-250:name"});  // "US", never "us"
+
+  // "North Korean" is an adjective, not a mention of North Korea.
+  const Entity* nk = Find(doc, "place/iso-kp");
+  REQUIRE(nk != nullptr);
+  CHECK(Mentions(*nk) == std::vector<std::string>{"167-178:name"});
+
+  // Entities in order of first mention.
+  CHECK(doc.entities.front().id == "person/vladimir-putin");
+}
+
+TEST_CASE("a common word that is also a town needs context") {
+  Document doc = Tag("Nice to meet you. He flew to Nice on Monday.");
+  REQUIRE(doc.entities.size() == 1);
+  CHECK(doc.entities[0].id == "place/geonames-2990440");
+  CHECK(Mentions(doc.entities[0]) == std::vector<std::string>{"29-33:name"});
+}
+
+TEST_CASE("a place name that is a person's surname in the document is that person") {
+  Document doc = Tag("Michael Jordan scored 30 points. Jordan said he was tired.");
+  REQUIRE(doc.entities.size() == 1);
+  CHECK(doc.entities[0].id == "person/michael-jordan");
+  CHECK(Mentions(doc.entities[0]) == std::vector<std::string>{"0-14:name", "33-39:partial"});
+  // Without the person, Jordan is the country.
+  Document alone = Tag("Talks were held in Jordan.");
+  REQUIRE(alone.entities.size() == 1);
+  CHECK(alone.entities[0].id == "place/iso-jo");
+}
+
+TEST_CASE("titles before names, organization suffixes and heads") {
+  Document doc = Tag(
+      "US national security spokesman John Kirby told reporters that officials at the Ministry of Foreign "
+      "Affairs and Acme Widgets Corp. declined to comment.");
+  const Entity* kirby = Find(doc, "person/john-kirby");
+  REQUIRE(kirby != nullptr);
+  CHECK(Mentions(*kirby) == std::vector<std::string>{"31-41:name"});
+  const Entity* ministry = Find(doc, "org/ministry-of-foreign-affairs");
+  REQUIRE(ministry != nullptr);
+  CHECK(ministry->type == EntityType::kOrganization);
+  CHECK(Mentions(*ministry) == std::vector<std::string>{"79-106:name"});
+  const Entity* acme = Find(doc, "org/acme-widgets-corp");
+  REQUIRE(acme != nullptr);
+  CHECK(acme->subtype == "company");
+  CHECK(doc.Text(acme->mentions[0].span) == "Acme Widgets Corp.");
+}
+
+TEST_CASE("all-capitals headlines match the gazetteers only") {
+  Document doc = Tag("PUTIN ARRIVES IN NORTH KOREA\n\nMore follows.");
+  const Entity* nk = Find(doc, "place/iso-kp");
+  REQUIRE(nk != nullptr);
+  CHECK(Mentions(*nk) == std::vector<std::string>{"17-28:name"});
+  CHECK(Find(doc, "person/arrives") == nullptr);
+}
+
+TEST_CASE("the country API answers capitals and adjectives") {
+  const Gazetteer& g = Tagger().gazetteer();
+  REQUIRE(g.CountryOfAdjective("North Korean") != nullptr);
+  CHECK(g.CountryOfAdjective("North Korean")->id == "place/iso-kp");
+  CHECK(g.CountryOfAdjective("russians")->country == "RU");
+  CHECK(g.CountryOfAdjective("Martian") == nullptr);
+  REQUIRE(g.CapitalOf("RU") != nullptr);
+  CHECK(g.CapitalOf("RU")->name == "Moscow");
+  CHECK(g.CapitalOf("VN")->name == "Hanoi");
+  REQUIRE(g.Country("KP") != nullptr);
+  CHECK(g.Country("KP")->name == "North Korea");
+  CHECK(g.FindById("place/iso-us")->name == "United States");
+}
+
+TEST_CASE("a user gazetteer is loaded without a rebuild") {
+  const std::string path = "/tmp/newsgraph_ner_test_watchlist.tsv";
+  {
+    std::ofstream out(path);
+    out << "# watch list\nid\ttype\tname\taliases\tcountry\n"
+           "person/zarkon-velt\tPerson\tZarkon Velt\tVelt\tFR\n";
+  }
+  StageConfig config = TestConfig();
+  config.user_gazetteers.push_back(path);
+  auto tagger = EntityTagger::Create(config);
+  REQUIRE_MESSAGE(tagger.ok(), tagger.status().ToString());
+  Document doc = Tag("Zarkon Velt landed in Lyon. Velt spoke.", **tagger);
+  const Entity* velt = Find(doc, "person/zarkon-velt");
+  REQUIRE(velt != nullptr);
+  CHECK(velt->country == "FR");
+  CHECK(Mentions(*velt) == std::vector<std::string>{"0-11:name", "28-32:partial"});
+  std::remove(path.c_str());
+}
+
+
+// The entity of the mention at [begin, end), or nullptr.
+const Entity* At(const Document& doc, uint32_t begin, uint32_t end) {
+  for (const Entity& e : doc.entities) {
+    for (const Mention& m : e.mentions) {
+      if (m.span.begin == begin && m.span.end == end) return &e;
+    }
+  }
+  return nullptr;
+}
+
+TEST_CASE("tables of results: names before scores are teams") {
+  // A town before a score, a common word or not; unknown names opposite a score; a
+  // name of several words in a row of standings.
+  Document doc = Tag(
+      "Surrey 429-7 ( C. Lewis 80 not out ) .\n\nLotte 6 Hyundai 2\n\nHaitai 3 Samsung 0\n\n"
+      "Crystal Palace 4 1 2 1 4 3 5\n\nThe United States edged Austria in Salzburg 3-2 .");
+  const Entity* surrey = At(doc, 0, 6);
+  REQUIRE(surrey != nullptr);
+  CHECK(surrey->type == EntityType::kOrganization);
+  CHECK(surrey->subtype == "sports");
+  const Entity* lotte = At(doc, 40, 45);
+  REQUIRE(lotte != nullptr);
+  CHECK(lotte->type == EntityType::kOrganization);
+  const Entity* palace = At(doc, 79, 93);
+  REQUIRE(palace != nullptr);
+  CHECK(palace->id == "org/crystal-palace");
+  // "in Salzburg 3-2" is the place.
+  const Entity* salzburg = At(doc, 144, 152);
+  REQUIRE(salzburg != nullptr);
+  CHECK(salzburg->type == EntityType::kPlace);
+  // A batting line is no result: the player stays a person.
+  Document card = Tag(
+      "Lotte 6 Hyundai 2 . Kia 3 Samsung 1 . LG 2 OB 0 .\n\n"
+      "The best bowling was by Mushtaq Ahmed 10-0-33-2 and Waqar Younis 9-0-54-1 .");
+  const Entity* mushtaq = Find(card, "person/mushtaq-ahmed");
+  REQUIRE(mushtaq != nullptr);
+  CHECK(mushtaq->type == EntityType::kPerson);
+}
+
+TEST_CASE("companies named by what the text says around them") {
+  Document doc = Tag(
+      "The Yugoslav news agency Tanjug reported the closure. Tanjug said the airport would reopen. "
+      "Cofinec said Petofi general manager Laszlo Sebesvari had resigned. Petofi 's board met.");
+  const Entity* tanjug = Find(doc, "org/tanjug");
+  REQUIRE(tanjug != nullptr);
+  CHECK(Mentions(*tanjug) == std::vector<std::string>{"25-31:name", "54-60:name"});
+  const Entity* petofi = Find(doc, "org/petofi");
+  REQUIRE(petofi != nullptr);
+  CHECK(Mentions(*petofi) == std::vector<std::string>{"105-111:name", "159-165:name"});
+  const Entity* sebesvari = Find(doc, "person/laszlo-sebesvari");
+  REQUIRE(sebesvari != nullptr);
+  // A town's name that heads a company named in full is the company.
+  Document magna = Tag("Shares of Magna International Inc. rose. Analysts said Magna would gain.");
+  const Entity* m = Find(magna, "org/magna-international-inc");
+  REQUIRE(m != nullptr);
+  CHECK(Mentions(*m) == std::vector<std::string>{"10-34:name", "55-60:partial"});
+}
+
+TEST_CASE("a seat of government is a place, and the body when it speaks") {
+  Document doc = Tag("Kim arrived at the White House on Monday. The White House said the talks went well.");
+  const Entity* place = Find(doc, "place/white-house");
+  REQUIRE(place != nullptr);
+  CHECK(place->subtype == "site");
+  CHECK(Mentions(*place) == std::vector<std::string>{"19-30:name"});
+  const Entity* body = Find(doc, "org/white-house");
+  REQUIRE(body != nullptr);
+  CHECK(Mentions(*body) == std::vector<std::string>{"46-57:name"});
+  Document oval = Tag("They met in the Oval Office and walked to the Great Hall of the People.");
+  REQUIRE(Find(oval, "place/site-oval-office") != nullptr);
+  REQUIRE(Find(oval, "place/site-great-hall-of-the-people") != nullptr);
+  // A venue by its last word: "Colón Theatre".
+  Document venue = Tag("The gala took place at the Colón Theatre in Buenos Aires.");
+  const Entity* theatre = At(venue, 27, 41);
+  REQUIRE(theatre != nullptr);
+  CHECK(theatre->type == EntityType::kPlace);
+  CHECK(theatre->subtype == "venue");
+}
+
+TEST_CASE("events, agreements and awards are no entities, nor the names inside them") {
+  Document doc = Tag(
+      "The Good Friday Agreement holds. Leaders signed the Washington Declaration and the Declaration of "
+      "Principles before the U.S. Labor Day weekend, and she won the Nobel Peace Prize.");
+  CHECK(doc.entities.size() == 1);
+  const Entity* us = Find(doc, "place/iso-us");
+  REQUIRE(us != nullptr);
+  CHECK(doc.Text(us->mentions[0].span) == "U.S.");
+}
+
+TEST_CASE("currencies are no places; hyphenated given names; titles before a listed name") {
+  Document doc = Tag("It costs US$ 299, or 250 US dollars. Lee Jae-myung met Pope Francis. Lee said so.");
+  CHECK(Find(doc, "place/iso-us") == nullptr);
+  const Entity* lee = Find(doc, "person/lee-jae-myung");
+  REQUIRE(lee != nullptr);
+  CHECK(Mentions(*lee) == std::vector<std::string>{"37-50:name", "69-72:partial"});
+  const Entity* pope = Find(doc, "person/pope-francis");
+  REQUIRE(pope != nullptr);
+  CHECK(Mentions(*pope) == std::vector<std::string>{"55-67:name"});
+}
+
+}  // namespace newsgraph::ner
