@@ -3,7 +3,9 @@
 # (valgrind; counts instructions, so the figures repeat whatever else the
 # machine is doing) over a generated news corpus, and prints
 #   - the share of each stage (inclusive cost of its Process()), of reading,
-#     of writing the records and of start-up (loading the data files);
+#     of writing the records and of start-up (loading the data files; the
+#     entity stage loads on a thread of its own, next to the main thread's
+#     CreateDefaultPipeline);
 #   - the functions with the most instructions of their own.
 #
 #   bash tools/profile.sh                      # 300 articles, build-speed/newsgraph
@@ -64,20 +66,28 @@ cost_of() {
 echo "corpus: $docs articles, $(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB; $all instructions in all, $startup for start-up (tiny document)"
 awk -v a="$all" -v s="$startup" -v b="$bytes" 'BEGIN {
   printf "per input byte (start-up excluded): %.0f instructions\n", (a - s) / b }'
-printf '%-44s %16s %8s\n' "part (inclusive)" "instructions" "share"
+printf '%-44s %16s %8s %14s\n' "part (inclusive)" "instructions" "share" "of per-doc"
+# The last column: share of the work after start-up (per-document parts only).
 row() {
   local label="$1" c
   c=$(cost_of "$2")
   [ -z "$c" ] && c=0
-  awk -v l="$label" -v c="$c" -v a="$all" 'BEGIN { printf "%-44s %16.0f %7.1f%%\n", l, c, (a > 0 ? 100 * c / a : 0) }'
+  awk -v l="$label" -v c="$c" -v a="$all" -v s="$startup" -v per="${3:-}" 'BEGIN {
+    printf "%-44s %16.0f %7.1f%%", l, c, (a > 0 ? 100 * c / a : 0)
+    if (per != "" && a > s) printf " %13.1f%%", 100 * c / (a - s)
+    printf "\n" }'
 }
-row "start-up: CreateDefaultPipeline" 'CreateDefaultPipeline'
-row "read: DocumentStream::Next" 'DocumentStream::Next'
-row "segment: Segmenter::Process" 'segment::Segmenter::Process'
-row "entities: EntityTagger::Process" 'ner::EntityTagger::Process'
-row "time: TimexTagger::Process" 'timex::TimexTagger::Process'
-row "events: EventTagger::Process" 'events::EventTagger::Process'
-row "write: NdjsonWriter::WriteDocument" 'NdjsonWriter::WriteDocument'
+row "start-up: CreateDefaultPipeline (main thread)" 'CreateDefaultPipeline'
+row "  time: TimexTagger::Create" 'timex::TimexTagger::Create\('
+row "  entities: EntityTagger::Create (own thread)" 'ner::EntityTagger::Create\('
+row "  events: EventTagger::Create" 'events::EventTagger::Create\('
+row "  segment: Segmenter::Create" 'segment::Segmenter::Create\('
+row "read: DocumentStream::Next" 'DocumentStream::Next' per-doc
+row "segment: Segmenter::Process" 'segment::Segmenter::Process' per-doc
+row "entities: EntityTagger::Process" 'ner::EntityTagger::Process' per-doc
+row "time: TimexTagger::Process" 'timex::TimexTagger::Process' per-doc
+row "events: EventTagger::Process" 'events::EventTagger::Process' per-doc
+row "write: NdjsonWriter::WriteDocument" 'NdjsonWriter::WriteDocument' per-doc
 echo
 echo "functions with the most instructions of their own:"
 grep -E '^ *[0-9,]+ +\(' "$work/self.txt" | grep -v 'PROGRAM TOTALS' | head -25 |

@@ -8,9 +8,10 @@
 #   BUILD_DIR=/tmp/asan bash tools/sanitize.sh
 #   bash tools/sanitize.sh -R segment            # extra arguments go to ctest
 #
-# Optimised with -O1 (quicker to build and run than -O0, stacks still
-# readable). Tests labelled `memory` (peak-RSS checks) are left out: the
-# sanitizer's quarantine holds freed memory on purpose, so RSS grows.
+# Optimised with -O1 and line tables only (-g1): quicker to build and run
+# than -O0 -g, and stacks still name file and line. Tests labelled `memory`
+# (peak-RSS checks) are left out: the sanitizer's quarantine holds freed
+# memory on purpose, so RSS grows.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${BUILD_DIR:-$root/build-asan}"
@@ -20,7 +21,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 if [ -f "$root/tests/interop/package.json" ] && [ ! -d "$root/tests/interop/node_modules" ]; then
   (cd "$root/tests/interop" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
   -DNEWSGRAPH_SANITIZE=ON >/dev/null
 cmake --build "$build" -j"$jobs"
 

@@ -63,6 +63,7 @@ struct WorkItem {
 
 // Runs the pipeline on one item and formats it: the per-document work.
 void ProcessItem(const Pipeline& pipeline, const DocumentFormatter& formatter, WorkItem* w) {
+  w->formatted.clear();
   w->status = w->item.status;
   if (w->status.ok()) w->status = pipeline.Process(&w->item.doc);
   if (formatter) formatter(w->item.doc, w->status, &w->formatted);
@@ -127,7 +128,6 @@ Status RunSerial(const Pipeline& pipeline, read::DocumentStream* stream, const D
                  Emitter* emitter) {
   WorkItem w;
   while (stream->Next(&w.item)) {
-    w.formatted.clear();
     ProcessItem(pipeline, formatter, &w);
     RETURN_IF_ERROR(emitter->Emit(w));
   }
@@ -138,23 +138,31 @@ Status RunSerial(const Pipeline& pipeline, read::DocumentStream* stream, const D
 // emits finished items strictly in number order. The reader waits while
 // `max_in_flight` items are unfinished or unemitted, which bounds memory.
 Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const DocumentFormatter& formatter,
-                   int threads, Emitter* emitter) {
+                   int threads, const IdleCallback& idle, Emitter* emitter) {
   const size_t max_in_flight = static_cast<size_t>(threads) * 4;
   std::mutex mu;
   std::condition_variable work_ready, item_done, space_free;
   std::deque<std::pair<uint64_t, std::unique_ptr<WorkItem>>> queue;
   std::map<uint64_t, std::unique_ptr<WorkItem>> finished;
+  // Emitted items, reused so that their buffers (text, tokens, the
+  // formatted record) are not allocated again for every document.
+  std::vector<std::unique_ptr<WorkItem>> spare;
   uint64_t next_read = 0, next_emit = 0;
   bool reading_done = false, stop = false;
 
   std::thread reader([&] {
     while (true) {
-      auto w = std::make_unique<WorkItem>();
+      std::unique_ptr<WorkItem> w;
       {
         std::unique_lock lock(mu);
         space_free.wait(lock, [&] { return stop || next_read - next_emit < max_in_flight; });
         if (stop) break;
+        if (!spare.empty()) {
+          w = std::move(spare.back());
+          spare.pop_back();
+        }
       }
+      if (w == nullptr) w = std::make_unique<WorkItem>();
       if (!stream->Next(&w->item)) break;
       std::lock_guard lock(mu);
       queue.emplace_back(next_read++, std::move(w));
@@ -191,6 +199,13 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
     std::unique_ptr<WorkItem> w;
     {
       std::unique_lock lock(mu);
+      if (idle && finished.count(next_emit) == 0 && !(reading_done && next_emit == next_read)) {
+        // Everything finished so far is out: let it reach the consumer
+        // while the workers go on.
+        lock.unlock();
+        idle();
+        lock.lock();
+      }
       item_done.wait(lock, [&] { return finished.count(next_emit) > 0 || (reading_done && next_emit == next_read); });
       auto it = finished.find(next_emit);
       if (it == finished.end()) break;  // all read and emitted
@@ -199,6 +214,7 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
     }
     result = emitter->Emit(*w);
     std::lock_guard lock(mu);
+    spare.push_back(std::move(w));
     ++next_emit;
     space_free.notify_one();
     if (!result.ok()) break;
@@ -224,9 +240,12 @@ Result<std::unique_ptr<Pipeline>> BuildPipeline(const RunOptions& options) {
 }
 
 Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& options, const DocumentSink& sink,
-                              const DocumentFormatter& formatter) {
+                              const DocumentFormatter& formatter, const IdleCallback& idle) {
   read::ReadOptions read_options;
   read_options.published = options.published;
+  // Serial: the reading thread is the emitting one, so waiting for input
+  // is the idle moment. Parallel: the emitter finds its own.
+  if (options.threads <= 1) read_options.before_wait = idle;
   if (options.max_document_bytes > 0) read_options.max_document_bytes = options.max_document_bytes;
   read::DocumentStream stream(options.inputs, read_options);
 
@@ -235,7 +254,7 @@ Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& option
   {
     Emitter emitter(sink, &stats);
     s = options.threads <= 1 ? RunSerial(pipeline, &stream, formatter, &emitter)
-                             : RunParallel(pipeline, &stream, formatter, options.threads, &emitter);
+                             : RunParallel(pipeline, &stream, formatter, options.threads, idle, &emitter);
   }
   RETURN_IF_ERROR(s);
   return stats;

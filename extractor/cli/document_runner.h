@@ -66,8 +66,14 @@ Result<std::unique_ptr<Pipeline>> BuildPipeline(const RunOptions& options);
 // item is reported on stderr as "newsgraph: <id> (<source>): <why>", each warning as
 // "newsgraph: <id>: warning: ..."; when stderr is a terminal a progress
 // line shows documents, MB/s and errors.
+//
+// `idle` (optional) is called on the calling thread whenever the run is
+// about to wait, for input that has not arrived or for a document still in
+// work, with every finished item already handed to the sink: the moment to
+// flush output to a streaming consumer, instead of once per record.
+using IdleCallback = std::function<void()>;
 Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& options, const DocumentSink& sink,
-                              const DocumentFormatter& formatter = nullptr);
+                              const DocumentFormatter& formatter = nullptr, const IdleCallback& idle = nullptr);
 
 }  // namespace newsgraph::cli
 

@@ -59,10 +59,13 @@ int RunExtract(const std::vector<std::string>& args) {
   auto stats = RunDocuments(
       **pipeline, *options,
       [&](const Document&, const Status&, std::string_view formatted) -> Status {
-        RETURN_IF_ERROR((*out)->Write(formatted));
-        return (*out)->FlushIfStream();
+        return (*out)->Write(formatted);
       },
-      format);
+      format,
+      // Records reach a streaming consumer whenever newsgraph would wait,
+      // without a write call per record while input keeps coming. A failed
+      // flush is kept by `out` and shows at the next Write or Commit.
+      [&out] { (void)(*out)->FlushIfStream(); });
   if (!stats.ok()) {
     std::fprintf(stderr, "newsgraph extract: %s\n", stats.status().message().c_str());
     return kExitSomeFailed;

@@ -12,6 +12,8 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   std::unique_ptr<OutputFile> out(new OutputFile());
   if (path.empty() || path == "-") {
     out->file_ = stdout;
+    // Someone is watching: each record shows as soon as it is written.
+    out->interactive_ = isatty(STDOUT_FILENO) != 0;
     return out;
   }
   out->path_ = path;
@@ -29,30 +31,54 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
 }
 
 OutputFile::~OutputFile() {
-  if (is_stdout() || committed_) return;
+  if (is_stdout()) {
+    // A run stopped by an error still shows the records before it.
+    (void)FlushIfStream();
+    return;
+  }
+  if (committed_) return;
   if (file_ != nullptr) std::fclose(file_);
   unlink(temp_path_.c_str());
 }
 
-Status OutputFile::Write(std::string_view bytes) {
-  if (bytes.empty()) return Status::Ok();
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    return IoError((is_stdout() ? std::string("standard output") : path_) + ": write failed: " +
-                   std::strerror(errno));
+Status OutputFile::PushPending() {
+  if (!error_.ok()) return error_;
+  if (pending_.empty()) return Status::Ok();
+  if (std::fwrite(pending_.data(), 1, pending_.size(), file_) != pending_.size()) {
+    error_ = IoError((is_stdout() ? std::string("standard output") : path_) + ": write failed: " +
+                     std::strerror(errno));
   }
+  pending_.clear();
+  return error_;
+}
+
+Status OutputFile::Write(std::string_view bytes) {
+  if (!error_.ok()) return error_;
+  if (bytes.empty()) return Status::Ok();
+  pending_.append(bytes);
+  if (interactive_) return FlushIfStream();
+  if (pending_.size() >= kBufferBytes) return PushPending();
   return Status::Ok();
 }
 
 Status OutputFile::FlushIfStream() {
-  if (is_stdout() && std::fflush(stdout) != 0) {
-    return IoError(std::string("standard output: ") + std::strerror(errno));
+  if (!is_stdout()) return Status::Ok();
+  RETURN_IF_ERROR(PushPending());
+  if (std::fflush(stdout) != 0) {
+    error_ = IoError(std::string("standard output: ") + std::strerror(errno));
   }
-  return Status::Ok();
+  return error_;
 }
 
 Status OutputFile::Commit() {
   if (is_stdout()) return FlushIfStream();
   committed_ = true;
+  if (Status s = PushPending(); !s.ok()) {
+    std::fclose(file_);
+    file_ = nullptr;
+    unlink(temp_path_.c_str());
+    return s;
+  }
   bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
   ok = std::fclose(file_) == 0 && ok;
   file_ = nullptr;

@@ -20,14 +20,18 @@ namespace newsgraph::cli {
 class OutputFile {
  public:
   static Result<std::unique_ptr<OutputFile>> Open(const std::string& path);
-  // Removes the temporary file if Commit() was not reached.
+  // Removes the temporary file if Commit() was not reached; standard output
+  // still gets what was written.
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;  // owns a FILE*
   OutputFile& operator=(const OutputFile&) = delete;
 
+  // Buffered: bytes go out in large writes (kBufferBytes), not one system
+  // call per record; on a terminal, at once. The first error is kept and
+  // returned from then on.
   Status Write(std::string_view bytes);
   // Pushes buffered bytes to standard output, so that a streaming consumer
-  // sees each record as soon as it is done. No-op for files.
+  // sees every record written so far. No-op for files.
   Status FlushIfStream();
   // Flushes, and for a file renames the temporary over the target.
   Status Commit();
@@ -39,6 +43,11 @@ class OutputFile {
   std::string temp_path_;
   FILE* file_ = nullptr;
   bool committed_ = false;
+  static constexpr size_t kBufferBytes = size_t{256} << 10;
+  bool interactive_ = false;  // stdout is a terminal: no buffering
+  std::string pending_;  // written, not yet handed to file_
+  Status error_;         // the first write error
+  Status PushPending();
 };
 
 }  // namespace newsgraph::cli

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "extractor/core/civil_date.h"
 
@@ -110,6 +111,8 @@ class Linker {
   bool SameOrSameCountry(uint32_t a, uint32_t b) const;
   template <typename A, typename B>
   bool PlacesOverlap(const A& a, const B& b) const;
+  template <typename A, typename B>
+  bool PlacesApart(const A& a, const B& b) const;
   bool StrongCompatible(const Linked& e, const EventMention& m) const;
   void AddRole(Linked* e, uint8_t role, uint32_t entity, FillSource src) const;
   void Merge(int event, int mention, bool weak);
@@ -122,6 +125,8 @@ class Linker {
   void ChoosePrimary(Linked* e) const;
   void InheritDates();
   void InheritPlaces();
+  bool NamesOtherPlace(const Linked& e, uint32_t dateline) const;
+  void FollowCalledOffTrips();
   void CompleteVisits();
   void Emit();
 
@@ -174,6 +179,20 @@ bool Linker::PlacesOverlap(const A& a, const B& b) const {
   return false;
 }
 
+// Places that cannot hold one event: none shared, and each in a known country
+// ("China" and "Washington"; not "Pacific" and "Honiara", a region may hold a city).
+template <typename A, typename B>
+bool Linker::PlacesApart(const A& a, const B& b) const {
+  if (PlacesOverlap(a, b)) return false;
+  for (uint32_t x : a) {
+    if (doc_->entities[x].country.empty()) return false;
+  }
+  for (uint32_t y : b) {
+    if (doc_->entities[y].country.empty()) return false;
+  }
+  return true;
+}
+
 template <typename V>
 bool Contains(const V& v, uint32_t x) {
   return std::find(v.begin(), v.end(), x) != v.end();
@@ -217,6 +236,13 @@ bool Linker::StrongCompatible(const Linked& e, const EventMention& m) const {
     if (!ep.empty() && !mp.empty() && !PlacesOverlap(ep, mp)) return false;
   } else {
     if (!Intersects(ea, ma)) return false;
+    // "will travel to China next week ... plans to fly to Washington": two
+    // trips of one traveller to places that share no country are two legs.
+    if (Type(e).name == "Visit") {
+      const std::vector<uint32_t>& ep = RoleEntities(e, RoleKind::kPlace);
+      IdList mp = MentionEntities(m, RoleKind::kPlace, false);
+      if (!ep.empty() && !mp.empty() && PlacesApart(ep, mp)) return false;
+    }
     const std::vector<uint32_t>& ec = RoleEntities(e, RoleKind::kCounterpart);
     IdList mc = MentionEntities(m, RoleKind::kCounterpart, true);
     // Two invitations of the same inviter to different people are two.
@@ -313,6 +339,23 @@ void Linker::AttachWeak(int mi) {
       conflict = true;
     }
     if (conflict && !m.status_change) continue;
+    if (!m.anaphoric && !m.status_change) {
+      // "a day after a visit to North Korea" is not the arrival in Hanoi; "attended
+      // a summit" is not the meeting planned for later.
+      const std::vector<uint32_t>& ep0 = RoleEntities(e, RoleKind::kPlace);
+      if (!mp.empty() && !ep0.empty() && PlacesApart(mp, ep0)) continue;
+      // "Biden pulled out to cope with debt ceiling talks in Washington": talks
+      // of someone else are not the summit told before, which has no place
+      // for them to give.
+      if (!ma.empty() && !mp.empty() && ep0.empty() && !Intersects(ma, RoleEntities(e, RoleKind::kAgent)) &&
+          !Intersects(ma, RoleEntities(e, RoleKind::kCounterpart))) {
+        continue;
+      }
+      if (m.status_explicit && e.status_explicit &&
+          (m.status == EventStatus::kOccurred) != (e.status == EventStatus::kOccurred)) {
+        continue;
+      }
+    }
     double score = 0;
     const std::vector<uint32_t>& ea = RoleEntities(e, RoleKind::kAgent);
     const std::vector<uint32_t>& ec = RoleEntities(e, RoleKind::kCounterpart);
@@ -370,7 +413,16 @@ void Linker::AttachWeak(int mi) {
     return;
   }
   if (best < 0) {
-    if (!m.framed && !own_agents.empty()) Create(mi);
+    // "signed a treaty during the Russian leader's visit to Pyongyang": a trip
+    // told only as the frame of another event still took place, when the text
+    // says who went where.
+    const bool framed_trip = m.framed && !m.anaphoric && schema_.types()[m.type].name == "Visit" && !mp.empty() &&
+                             !ma.empty() && m.status == EventStatus::kOccurred;
+    bool known_actor = false;
+    for (const RoleFill& f : m.roles) {
+      known_actor |= f.role == agent && f.source != FillSource::kContext;
+    }
+    if ((!m.framed && !own_agents.empty()) || (framed_trip && known_actor)) Create(mi);
     return;
   }
   if (best_conflict) {
@@ -425,17 +477,29 @@ uint32_t Linker::CountryEntityOf(uint32_t entity) const {
   return kNone;
 }
 
-// "NAIROBI, March 3 (Wire) -": a capitalised place that opens the text.
+// "NAIROBI, March 3 (Wire) -": a capitalised place that opens the text, or
+// its first paragraph after a headline.
 uint32_t Linker::Dateline() const {
-  if (doc_->tokens.empty()) return kNone;
-  const Token& first = doc_->tokens[0];
-  if (!first.Has(kTokAllCaps)) return kNone;
-  for (uint32_t e = 0; e < doc_->entities.size(); ++e) {
-    if (doc_->entities[e].type != EntityType::kPlace) continue;
-    for (const Mention& m : doc_->entities[e].mentions) {
-      if (m.span.begin == first.span.begin) {
-        uint32_t end = m.span.end;
-        if (end < doc_->text.size() && (doc_->text[end] == ',' || doc_->text[end] == ' ')) return e;
+  for (size_t s = 0; s < 3 && s < doc_->sentences.size(); ++s) {
+    const uint32_t b = doc_->sentences[s].token_begin;
+    if (b >= doc_->tokens.size()) break;
+    const Token& first = doc_->tokens[b];
+    if (!first.Has(kTokAllCaps)) continue;
+    // After a headline: the opening of the next paragraph, and a dash or comma after the place.
+    const bool later = s > 0;
+    if (later && doc_->sentences[s].paragraph == doc_->sentences[s - 1].paragraph) continue;
+    for (uint32_t e = 0; e < doc_->entities.size(); ++e) {
+      if (doc_->entities[e].type != EntityType::kPlace) continue;
+      for (const Mention& m : doc_->entities[e].mentions) {
+        if (m.span.begin == first.span.begin) {
+          uint32_t end = m.span.end;
+          if (end >= doc_->text.size()) continue;
+          const std::string_view rest = std::string_view(doc_->text).substr(end, 5);
+          if (rest[0] == ',' || (!later && rest[0] == ' ') || rest.starts_with(" -") ||
+              rest.starts_with(" \xE2\x80\x94") || rest.starts_with(" \xE2\x80\x93")) {
+            return e;
+          }
+        }
       }
     }
   }
@@ -465,6 +529,28 @@ void Linker::InheritDates() {
               events_[src].status == e.status) {
             found = events_[src].date;
             break;
+          }
+        }
+      }
+      // "Throughout the talks Muizzu extended an invite", "At the news
+      // conference, Kohl invited": the time of the occasion that frames it.
+      for (int mi : e.mentions) {
+        const EventMention& m = ms_[mi];
+        if (!found.empty() || m.frame_tok == EventMention::kNoToken) continue;
+        const std::vector<uint32_t>& ea = RoleEntities(e, RoleKind::kAgent);
+        for (size_t oi = 0; oi < events_.size() && found.empty(); ++oi) {
+          const Linked& o = events_[oi];
+          if (oi == ei || !o.alive || o.date.empty()) continue;
+          for (int om : o.mentions) {
+            const EventMention& x = ms_[om];
+            const bool names_frame = x.tok_begin <= m.frame_tok && m.frame_tok < x.tok_end;
+            const bool frame_told = m.frame_sentence != EventMention::kNoToken && x.sentence == m.frame_sentence &&
+                                    (Intersects(ea, RoleEntities(o, RoleKind::kAgent)) ||
+                                     Intersects(ea, RoleEntities(o, RoleKind::kCounterpart)));
+            if (names_frame || frame_told) {
+              found = o.date;
+              break;
+            }
           }
         }
       }
@@ -506,6 +592,23 @@ void Linker::InheritDates() {
   }
 }
 
+// "SEOUL - ... signed a treaty ... during the visit to Pyongyang": the
+// sentence that tells the event names where it happened, so the dateline
+// says only where the story was filed.
+bool Linker::NamesOtherPlace(const Linked& e, uint32_t dateline) const {
+  const Span sent = doc_->sentences[ms_[e.primary].sentence].span;
+  const std::string_view text = doc_->text;
+  for (uint32_t en = 0; en < doc_->entities.size(); ++en) {
+    if (en == dateline || doc_->entities[en].type != EntityType::kPlace) continue;
+    for (const Mention& mm : doc_->entities[en].mentions) {
+      if (mm.span.begin < sent.begin + 4 || mm.span.end > sent.end) continue;
+      const std::string_view before = text.substr(mm.span.begin - 4, 4);
+      if (before == " in " || before == " at " || before == " to ") return true;
+    }
+  }
+  return false;
+}
+
 void Linker::InheritPlaces() {
   const uint32_t dateline = Dateline();
   for (size_t ei = 0; ei < events_.size(); ++ei) {
@@ -529,6 +632,12 @@ void Linker::InheritPlaces() {
           if (!same_sentence) continue;
           if (!type.place_is_location && !ms_[mi].in_pp) continue;
           for (uint32_t p : RoleEntities(o, RoleKind::kPlace)) AddRole(&e, place, p, FillSource::kContext);
+          // "had been due to arrive in Suva for talks with X", the trip then
+          // called off: the talks go with it.
+          if (e.status == EventStatus::kPlanned && (o.status == EventStatus::kCancelled || o.status == EventStatus::kPostponed) &&
+              Intersects(RoleEntities(e, RoleKind::kAgent), RoleEntities(o, RoleKind::kAgent))) {
+            e.status = o.status;
+          }
           if (type.FirstRole(RoleKind::kCounterpart) >= 0) {
             // The inviter hosts the visit.
             int host = Type(o).FirstRole(RoleKind::kCounterpart);
@@ -585,9 +694,12 @@ void Linker::InheritPlaces() {
       }
       continue;
     }
-    // 3. The dateline, for what happens around the publication date.
-    if (!is_visit && dateline != kNone && NearPublication(e.date)) {
+    // 3. The dateline, for what happens around the publication date, with
+    //    its country when the text names it.
+    if (!is_visit && dateline != kNone && NearPublication(e.date) && !NamesOtherPlace(e, dateline)) {
       AddRole(&e, place, dateline, FillSource::kContext);
+      const uint32_t country = CountryEntityOf(dateline);
+      if (country != kNone) AddRole(&e, place, country, FillSource::kContext);
     }
   }
 }
@@ -613,6 +725,20 @@ void Linker::Run() {
   if (lists) ms_ = std::move(expanded);
   event_of_.assign(ms_.size(), -1);
   events_.reserve(ms_.size());
+
+  // "X and Y reached an agreement yesterday. The two leaders met for six
+  // hours": an undated mention whose group phrase names the actors of a dated
+  // one told as the same kind of fact happened then, before it can be taken for
+  // another meeting of theirs.
+  for (EventMention& m : ms_) {
+    if (!m.dates.empty() || m.group_source < 0 || m.nominal || m.later) continue;
+    if (static_cast<size_t>(m.group_source) >= ms_.size()) continue;
+    const EventMention& src = ms_[m.group_source];
+    if (src.dates.size() == 1 && src.status == m.status && src.status == EventStatus::kOccurred &&
+        m.sentence == src.sentence + 1) {
+      m.dates = src.dates;
+    }
+  }
 
   // Pass 1: mentions that state an event of their own.
   std::vector<int> weak;
@@ -652,7 +778,29 @@ void Linker::Run() {
   InheritDates();
   CompleteVisits();
   InheritPlaces();
+  FollowCalledOffTrips();
   Emit();
+}
+
+// "Widodo had been due to arrive in Sydney on Sunday and to hold talks with
+// Turnbull in Canberra", the visit then postponed: what the same sentence
+// planned for the trip goes with it.
+void Linker::FollowCalledOffTrips() {
+  for (const Linked& o : events_) {
+    if (!o.alive || Type(o).name != "Visit") continue;
+    if (o.status != EventStatus::kCancelled && o.status != EventStatus::kPostponed) continue;
+    const std::vector<uint32_t>& visitors = RoleEntities(o, RoleKind::kAgent);
+    for (int om : o.mentions) {
+      const EventMention& trip = ms_[om];
+      if (!trip.past_plan || trip.status != EventStatus::kPlanned) continue;
+      for (Linked& e : events_) {
+        if (!e.alive || &e == &o || Type(e).name == "Visit" || e.status != EventStatus::kPlanned) continue;
+        bool same_sentence = false;
+        for (int mi : e.mentions) same_sentence |= ms_[mi].sentence == trip.sentence;
+        if (same_sentence && Intersects(RoleEntities(e, RoleKind::kAgent), visitors)) e.status = o.status;
+      }
+    }
+  }
 }
 
 void Linker::CompleteVisits() {
@@ -686,22 +834,10 @@ void Linker::CompleteVisits() {
             for (uint32_t p : RoleEntities(*best, RoleKind::kPlace)) AddRole(&e, place, p, FillSource::kContext);
           } else {
             // The last place named before the trigger in its sentence, else in
-            // the sentence before ("made it to Lisbon. They touched down ...").
-            const Sentence& sent = doc_->sentences[pm.sentence];
-            const uint32_t from = pm.sentence > 0 ? doc_->sentences[pm.sentence - 1].span.begin : sent.span.begin;
-            uint32_t last = kNone, last_pos = 0;
-            for (uint32_t en = 0; en < doc_->entities.size(); ++en) {
-              if (doc_->entities[en].type != EntityType::kPlace) continue;
-              for (const Mention& mm : doc_->entities[en].mentions) {
-                if (mm.span.begin < from || mm.span.end > pm.trigger_span.begin) continue;
-                // A place of this sentence wins over any of the sentence before.
-                uint32_t pos = mm.span.begin + (mm.span.begin >= sent.span.begin ? 0x40000000u : 0);
-                if (last == kNone || pos > last_pos) {
-                  last = en;
-                  last_pos = pos;
-                }
-              }
-            }
+            // the sentence before ("made it to Lisbon. They touched down ..."),
+            // never one that only qualifies a title ("U.S. Secretary of State
+            // Rex Tillerson, who visited"): found by the mention finder.
+            const uint32_t last = pm.context_place == EventMention::kNoToken ? kNone : pm.context_place;
             if (last != kNone) {
               AddRole(&e, place, last, FillSource::kContext);
             } else {

@@ -347,6 +347,352 @@ TEST_CASE("a pronoun subject and a planned meeting next week") {
   CHECK(Role(doc, e, "place") == std::vector<std::string>{"White House"});
 }
 
+TEST_CASE("two trips of one traveller to places in different countries stay two events") {
+  const EntitySpec prabowo{"Prabowo Subianto", EntityType::kPerson, {"Prabowo Subianto", "Prabowo"}, "", "ID"};
+  const EntitySpec china{"China", EntityType::kPlace, {}, "country", "CN"};
+  const EntitySpec beijing{"Beijing", EntityType::kPlace, {}, "city", "CN"};
+  const EntitySpec washington{"Washington", EntityType::kPlace, {}, "city", "US"};
+  const EntitySpec us{"United States", EntityType::kPlace, {"U.S."}, "country", "US"};
+  Document doc = F().Run(
+      "Prabowo Subianto will travel to China next week. From Beijing, Prabowo plans to fly to Washington for "
+      "talks with U.S. officials.",
+      "2024-11-04", {prabowo, china, beijing, washington, us}, {{"next week", "2024-W46"}});
+  REQUIRE(doc.events.size() == 3);
+  CHECK(doc.events[0].type == "Visit");
+  CHECK(Role(doc, doc.events[0], "destination") == std::vector<std::string>{"China"});
+  CHECK(doc.events[0].date == "2024-W46");
+  CHECK(doc.events[1].type == "Visit");
+  CHECK(doc.events[1].status == EventStatus::kPlanned);
+  CHECK(Role(doc, doc.events[1], "destination") == std::vector<std::string>{"Washington", "United States"});
+  // The purpose of the trip: the traveller's own planned talks.
+  const Event& talks = doc.events[2];
+  CHECK(talks.type == "Meeting");
+  CHECK(talks.status == EventStatus::kPlanned);
+  CHECK(Role(doc, talks, "participants") == std::vector<std::string>{"United States", "Prabowo Subianto"});
+  CHECK(doc.Text(talks.trigger) == "talks");
+}
+
+TEST_CASE("talks that are a trip's purpose are called off with it") {
+  const EntitySpec luxon{"Christopher Luxon", EntityType::kPerson, {"Christopher Luxon", "Luxon"}, "", "NZ"};
+  const EntitySpec rabuka{"Sitiveni Rabuka", EntityType::kPerson, {}, "", "FJ"};
+  const EntitySpec fiji{"Fiji", EntityType::kPlace, {}, "country", "FJ"};
+  const EntitySpec suva{"Suva", EntityType::kPlace, {}, "city", "FJ"};
+  Document doc = F().Run(
+      "Christopher Luxon called off a planned visit to Fiji on Monday. Luxon had been due to arrive in Suva on "
+      "Wednesday for talks with Fijian Prime Minister Sitiveni Rabuka.",
+      "2024-02-05", {luxon, rabuka, fiji, suva}, {{"Monday", "2024-02-05"}, {"Wednesday", "2024-02-07"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(doc.events[0].type == "Visit");
+  CHECK(doc.events[0].status == EventStatus::kCancelled);
+  const Event& talks = doc.events[1];
+  CHECK(talks.type == "Meeting");
+  CHECK(talks.status == EventStatus::kCancelled);
+  CHECK(talks.date == "2024-02-07");
+  CHECK(Role(doc, talks, "participants") == std::vector<std::string>{"Sitiveni Rabuka", "Christopher Luxon"});
+}
+
+TEST_CASE("the time of a reporting clause is not the event's") {
+  Document doc = F().Run(
+      "Putin and Kim will hold talks on Wednesday afternoon and are expected to sign a new partnership treaty, "
+      "Kremlin aide Yuri Ushakov told reporters on Monday.",
+      "2024-06-18", {kPutin, kKim}, {{"Wednesday afternoon", "2024-06-19TAF"}, {"Monday", "2024-06-17"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(doc.events[0].type == "Meeting");
+  CHECK(doc.events[0].date == "2024-06-19");
+  CHECK(doc.events[1].type == "Agreement");
+  CHECK(doc.events[1].status == EventStatus::kPlanned);
+  CHECK(doc.events[1].date.empty());  // never the Monday of the telling
+
+  const EntitySpec japan{"Japan", EntityType::kPlace, {}, "country", "JP"};
+  const EntitySpec ph{"Philippines", EntityType::kPlace, {}, "country", "PH"};
+  doc = F().Run("Japan and the Philippines will sign a defence pact, the ministry said on Friday.", "2024-07-06",
+                {japan, ph}, {{"Friday", "2024-07-05"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].status == EventStatus::kPlanned);
+  CHECK(doc.events[0].date.empty());
+}
+
+TEST_CASE("state media stating an event is no rumour; a city is no participant") {
+  const EntitySpec lam{"To Lam", EntityType::kPerson, {}, "", "VN"};
+  const EntitySpec hanoi{"Hanoi", EntityType::kPlace, {}, "city", "VN"};
+  Document doc = F().Run(
+      "Vladimir Putin arrived in Hanoi on Thursday and held talks with Vietnamese President To Lam. The two "
+      "leaders signed eleven agreements on energy, Vietnamese state media said.",
+      "2024-06-20", {kPutin, lam, hanoi}, {{"Thursday", "2024-06-20"}});
+  REQUIRE(doc.events.size() == 3);
+  CHECK(doc.events[1].type == "Meeting");
+  CHECK(Role(doc, doc.events[1], "participants") == std::vector<std::string>{"Vladimir Putin", "To Lam"});
+  CHECK(doc.events[2].type == "Agreement");
+  CHECK(doc.events[2].status == EventStatus::kOccurred);
+  CHECK(Role(doc, doc.events[2], "parties") == std::vector<std::string>{"Vladimir Putin", "To Lam"});
+}
+
+TEST_CASE("a dateline after a headline is no subject, and places what happens that day") {
+  const EntitySpec lam{"To Lam", EntityType::kPerson, {}, "", "VN"};
+  const EntitySpec hanoi{"Hanoi", EntityType::kPlace, {"Hanoi", "HANOI"}, "city", "VN"};
+  Document doc = F().Run(
+      "Putin in Vietnam\n\nHANOI — Russian President Vladimir Putin arrived in Hanoi on Thursday and held talks "
+      "with Vietnamese President To Lam.\n\nThe two leaders signed eleven agreements.",
+      "2024-06-20", {kPutin, lam, hanoi}, {{"Thursday", "2024-06-20"}});
+  REQUIRE(doc.events.size() == 3);
+  CHECK(doc.events[1].type == "Meeting");
+  CHECK(Role(doc, doc.events[1], "participants") == std::vector<std::string>{"Vladimir Putin", "To Lam"});
+  CHECK(doc.events[2].type == "Agreement");
+  CHECK(Role(doc, doc.events[2], "parties") == std::vector<std::string>{"Vladimir Putin", "To Lam"});
+  CHECK(Role(doc, doc.events[2], "place") == std::vector<std::string>{"Hanoi"});
+}
+
+TEST_CASE("an agreement in a relative clause on its instrument noun") {
+  const EntitySpec peru{"Peru", EntityType::kPlace, {}, "country", "PE"};
+  const EntitySpec ecuador{"Ecuador", EntityType::kPlace, {}, "country", "EC"};
+  const EntitySpec brasilia{"Brasilia", EntityType::kPlace, {}, "city", "BR"};
+  Document doc = F().Run("The war ended with ceasefire declarations that Peru and Ecuador signed in Brasilia in 1995.",
+                         "1998-10-27", {peru, ecuador, brasilia}, {{"1995", "1995"}});
+  REQUIRE(doc.events.size() == 1);
+  const Event& e = doc.events[0];
+  CHECK(e.type == "Agreement");
+  CHECK(e.status == EventStatus::kOccurred);
+  CHECK(e.date == "1995");
+  CHECK(doc.Text(e.trigger) == "signed");
+  CHECK(Role(doc, e, "parties") == std::vector<std::string>{"Ecuador", "Peru"});
+  CHECK(Role(doc, e, "place") == std::vector<std::string>{"Brasilia"});
+}
+
+TEST_CASE("a time inside a phrase after since is not the event's") {
+  const EntitySpec klaus{"Vaclav Klaus", EntityType::kPerson, {"Vaclav Klaus", "Klaus"}, "", "CZ"};
+  const EntitySpec meciar{"Vladimir Meciar", EntityType::kPerson, {"Vladimir Meciar", "Meciar"}, "", "SK"};
+  const EntitySpec brno{"Brno", EntityType::kPlace, {}, "city", "CZ"};
+  Document doc = F().Run(
+      "Vaclav Klaus and Vladimir Meciar reached an agreement yesterday. The two leaders met for six hours in Brno, "
+      "their fifth round of talks since the June elections.",
+      "1992-08-27", {klaus, meciar, brno}, {{"yesterday", "1992-08-26"}, {"June", "1992-06"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(doc.events[0].type == "Agreement");
+  CHECK(doc.events[0].date == "1992-08-26");
+  CHECK(Role(doc, doc.events[0], "place") == std::vector<std::string>{"Brno"});
+  CHECK(doc.events[1].type == "Meeting");
+  CHECK(doc.events[1].date == "1992-08-26");
+  CHECK(Role(doc, doc.events[1], "participants") == std::vector<std::string>{"Vladimir Meciar", "Vaclav Klaus"});
+}
+
+TEST_CASE("a verb coordinated after will shares the plan; talks of a postponed trip are postponed") {
+  const EntitySpec tata{"Ratan Tata", EntityType::kPerson, {}, "", "IN"};
+  const EntitySpec britain{"United Kingdom", EntityType::kPlace, {"Britain"}, "country", "GB"};
+  const EntitySpec coventry{"Coventry", EntityType::kPlace, {}, "city", "GB"};
+  Document doc = F().Run("Ratan Tata will travel to Britain next week and meet union officials in Coventry.",
+                         "2008-03-27", {tata, britain, coventry}, {{"next week", "2008-W14"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(doc.events[0].type == "Visit");
+  CHECK(doc.events[0].status == EventStatus::kPlanned);
+  CHECK(doc.events[1].type == "Meeting");
+  CHECK(doc.events[1].status == EventStatus::kPlanned);
+  CHECK(Role(doc, doc.events[1], "place") == std::vector<std::string>{"Coventry"});
+
+  const EntitySpec widodo{"Joko Widodo", EntityType::kPerson, {"Joko Widodo", "Widodo"}, "", "ID"};
+  const EntitySpec turnbull{"Malcolm Turnbull", EntityType::kPerson, {}, "", "AU"};
+  const EntitySpec australia{"Australia", EntityType::kPlace, {}, "country", "AU"};
+  const EntitySpec sydney{"Sydney", EntityType::kPlace, {}, "city", "AU"};
+  const EntitySpec canberra{"Canberra", EntityType::kPlace, {}, "city", "AU"};
+  doc = F().Run(
+      "Joko Widodo has postponed a visit to Australia. Widodo had been due to arrive in Sydney on Sunday and to "
+      "hold talks with Malcolm Turnbull in Canberra on Tuesday.",
+      "2016-11-05", {widodo, turnbull, australia, sydney, canberra}, {{"Sunday", "2016-11-06"}, {"Tuesday", "2016-11-08"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(doc.events[0].type == "Visit");
+  CHECK(doc.events[0].status == EventStatus::kPostponed);
+  CHECK(doc.events[1].type == "Meeting");
+  CHECK(doc.events[1].status == EventStatus::kPostponed);
+  CHECK(doc.events[1].date == "2016-11-08");
+}
+
+TEST_CASE("a country that only qualifies a title is no destination") {
+  const EntitySpec tillerson{"Rex Tillerson", EntityType::kPerson, {}, "", "US"};
+  const EntitySpec us{"United States", EntityType::kPlace, {"U.S."}, "country", "US"};
+  Document doc = F().Run("U.S. Secretary of State Rex Tillerson, who visited last week, called it ethnic cleansing.",
+                         "2017-11-24", {tillerson, us}, {{"last week", "2017-W46"}});
+  CHECK(doc.events.empty());
+}
+
+TEST_CASE("a trip told as the frame of a signing is a visit; a dateline city is not where it happened") {
+  const EntitySpec seoul{"Seoul", EntityType::kPlace, {"SEOUL"}, "city", "KR"};
+  Document doc = F().Run(
+      "SEOUL, June 20 (Wire) - Russian President Vladimir Putin and Kim Jong Un signed a treaty on Wednesday, "
+      "during the Russian leader's visit to Pyongyang.",
+      "2024-06-20", {seoul, kPutin, kKim, kPyongyang}, {{"June 20", "2024-06-20"}, {"Wednesday", "2024-06-19"}});
+  REQUIRE(doc.events.size() == 2);
+  const Event& signing = doc.events[0];
+  CHECK(signing.type == "Agreement");
+  CHECK(signing.date == "2024-06-19");
+  CHECK(Role(doc, signing, "place") == std::vector<std::string>{"Pyongyang"});
+  const Event& visit = doc.events[1];
+  CHECK(visit.type == "Visit");
+  CHECK(visit.status == EventStatus::kOccurred);
+  CHECK(doc.Text(visit.trigger) == "visit");
+  CHECK(Role(doc, visit, "visitor") == std::vector<std::string>{"Vladimir Putin"});
+  CHECK(Role(doc, visit, "destination") == std::vector<std::string>{"Pyongyang"});
+}
+
+TEST_CASE("an invitation during talks takes their time; hosted for talks: host and guest meet") {
+  const EntitySpec widodo{"Joko Widodo", EntityType::kPerson, {"Joko Widodo", "Widodo"}, "", "ID"};
+  const EntitySpec anwar{"Anwar Ibrahim", EntityType::kPerson, {"Anwar Ibrahim", "Anwar"}, "", "MY"};
+  const EntitySpec bogor{"Bogor", EntityType::kPlace, {}, "city", "ID"};
+  const EntitySpec malaysia{"Malaysia", EntityType::kPlace, {}, "country", "MY"};
+  Document doc = F().Run(
+      "Joko Widodo hosted Anwar Ibrahim for talks in Bogor on Monday. During the talks Anwar invited Widodo to "
+      "visit Malaysia.",
+      "2023-01-10", {widodo, anwar, bogor, malaysia}, {{"Monday", "2023-01-09"}});
+  REQUIRE(doc.events.size() == 3);
+  CHECK(doc.events[0].type == "Visit");
+  const Event& talks = doc.events[1];
+  CHECK(talks.type == "Meeting");
+  CHECK(talks.date == "2023-01-09");
+  CHECK(Role(doc, talks, "participants") == std::vector<std::string>{"Joko Widodo", "Anwar Ibrahim"});
+  const Event& inv = doc.events[2];
+  CHECK(inv.type == "Invitation");
+  CHECK(inv.date == "2023-01-09");
+  CHECK(Role(doc, inv, "inviter") == std::vector<std::string>{"Anwar Ibrahim"});
+}
+
+TEST_CASE("talks that will resume are planned and dated; unnamed sources leave a meeting uncertain") {
+  const EntitySpec tokyo{"Tokyo", EntityType::kPlace, {}, "city", "JP"};
+  const EntitySpec pyongyang{"Pyongyang", EntityType::kPlace, {}, "city", "KP"};
+  Document doc = F().Run("Normalisation talks between Tokyo and Pyongyang will resume in October, officials said.",
+                         "2002-09-18", {tokyo, pyongyang}, {{"October", "2002-10"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].type == "Meeting");
+  CHECK(doc.events[0].status == EventStatus::kPlanned);
+  CHECK(doc.events[0].date == "2002-10");
+
+  const EntitySpec moon{"Moon Jae-in", EntityType::kPerson, {}, "", "KR"};
+  doc = F().Run("Kyodo, citing unnamed sources, said Kim Jong Un had held talks with Moon Jae-in on Monday.", "2018-03-27",
+                {kKim, moon}, {{"Monday", "2018-03-26"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].status == EventStatus::kUncertain);
+  CHECK(doc.events[0].date == "2018-03-26");
+}
+
+TEST_CASE("a time opening the sentence dates an infinitive after it") {
+  const EntitySpec pope{"Benedict XVI", EntityType::kPerson, {"Benedict XVI"}, "", "VA"};
+  const EntitySpec williams{"Rowan Williams", EntityType::kPerson, {}, "", "GB"};
+  const EntitySpec london{"London", EntityType::kPlace, {}, "city", "GB"};
+  Document doc = F().Run("On Friday Benedict XVI is due to meet Rowan Williams in London.", "2010-09-16",
+                         {pope, williams, london}, {{"Friday", "2010-09-17"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].status == EventStatus::kPlanned);
+  CHECK(doc.events[0].date == "2010-09-17");
+  // Not so across a reporting verb: the time is the telling's.
+  doc = F().Run("On Friday officials said Benedict XVI is due to meet Rowan Williams in London.", "2010-09-18",
+                {pope, williams, london}, {{"Friday", "2010-09-17"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].date.empty());
+}
+
+TEST_CASE("spun where: the place and time a clause on 'the place' hangs on") {
+  const EntitySpec harris{"Kamala Harris", EntityType::kPerson, {"Kamala Harris", "Harris"}, "", "US"};
+  const EntitySpec hichilema{"Hakainde Hichilema", EntityType::kPerson, {}, "", "ZM"};
+  const EntitySpec tanzania{"Tanzania", EntityType::kPlace, {}, "country", "TZ"};
+  const EntitySpec zambia{"Zambia", EntityType::kPlace, {}, "country", "ZM"};
+  Document doc = F().Run(
+      "Kamala Harris will travel on to Tanzania on Wednesday and to Zambia on Friday, the place she'll meet "
+      "President Hakainde Hichilema.",
+      "2023-03-27", {harris, hichilema, tanzania, zambia}, {{"Wednesday", "2023-03-29"}, {"Friday", "2023-03-31"}});
+  REQUIRE(doc.events.size() == 2);
+  const Event& meet = doc.events[1];
+  CHECK(meet.type == "Meeting");
+  CHECK(meet.status == EventStatus::kPlanned);
+  CHECK(meet.date == "2023-03-31");
+  CHECK(Role(doc, meet, "place") == std::vector<std::string>{"Zambia"});
+}
+
+TEST_CASE("an attempt to strike a deal states no agreement") {
+  const EntitySpec thaci{"Hashim Thaci", EntityType::kPerson, {"Hashim Thaci", "Thaci"}, "", "XK"};
+  const EntitySpec dacic{"Ivica Dacic", EntityType::kPerson, {"Ivica Dacic", "Dacic"}, "", "RS"};
+  Document doc = F().Run("Hashim Thaci and Ivica Dacic made an earlier attempt to strike a deal on April 2.", "2013-04-20",
+                         {thaci, dacic}, {{"April 2", "2013-04-02"}});
+  CHECK(doc.events.empty());
+  doc = F().Run("Hashim Thaci and Ivica Dacic struck a deal on April 2.", "2013-04-20", {thaci, dacic},
+                {{"April 2", "2013-04-02"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].date == "2013-04-02");
+}
+
+TEST_CASE("an invitation is dated when it was extended, not by the time offered for the trip") {
+  const EntitySpec kishida{"Fumio Kishida", EntityType::kPerson, {"Fumio Kishida", "Kishida"}, "", "JP"};
+  const EntitySpec marcos{"Ferdinand Marcos Jr.", EntityType::kPerson, {}, "", "PH"};
+  const EntitySpec tokyo{"Tokyo", EntityType::kPlace, {}, "city", "JP"};
+  Document doc = F().Run("Fumio Kishida invited Ferdinand Marcos Jr. to make an official visit to Tokyo next year.",
+                         "2023-12-18", {kishida, marcos, tokyo}, {{"next year", "2024"}});
+  REQUIRE(!doc.events.empty());
+  CHECK(doc.events[0].type == "Invitation");
+  CHECK(doc.events[0].date.empty());  // "next year" is the trip's
+  CHECK(Role(doc, doc.events[0], "destination") == std::vector<std::string>{"Tokyo"});
+
+  doc = F().Run("Fumio Kishida invited Ferdinand Marcos Jr. to Tokyo when the two leaders met on Sunday.", "2023-12-18",
+                {kishida, marcos, tokyo}, {{"Sunday", "2023-12-17"}});
+  REQUIRE(!doc.events.empty());
+  CHECK(doc.events[0].type == "Invitation");
+  CHECK(doc.events[0].date == "2023-12-17");
+}
+
+TEST_CASE("a role description as the one invited") {
+  const EntitySpec sanchez{"Pedro Sanchez", EntityType::kPerson, {"Pedro Sanchez", "Sanchez"}, "", "ES"};
+  const EntitySpec king{"Mohammed VI", EntityType::kPerson, {}, "", "MA"};
+  const EntitySpec rabat{"Rabat", EntityType::kPlace, {}, "city", "MA"};
+  const EntitySpec spain{"Spain", EntityType::kPlace, {}, "country", "ES"};
+  Document doc = F().Run(
+      "Pedro Sanchez arrived in Rabat on Thursday and was received by King Mohammed VI. During the dinner Sanchez "
+      "invited the king to visit Spain.",
+      "2022-04-08", {sanchez, king, rabat, spain}, {{"Thursday", "2022-04-07"}});
+  REQUIRE(doc.events.size() == 2);
+  const Event& inv = doc.events[1];
+  CHECK(inv.type == "Invitation");
+  CHECK(Role(doc, inv, "inviter") == std::vector<std::string>{"Pedro Sanchez"});
+  CHECK(Role(doc, inv, "invitee") == std::vector<std::string>{"Mohammed VI"});
+  CHECK(Role(doc, inv, "destination") == std::vector<std::string>{"Spain"});
+}
+
+TEST_CASE("the dateline places an event only when its sentence names no place") {
+  const EntitySpec seoul{"Seoul", EntityType::kPlace, {"SEOUL"}, "city", "KR"};
+  Document doc = F().Run("SEOUL, June 20 (Wire) - Vladimir Putin and Kim Jong Un signed a treaty on Wednesday.",
+                         "2024-06-20", {seoul, kPutin, kKim}, {{"June 20", "2024-06-20"}, {"Wednesday", "2024-06-19"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(Role(doc, doc.events[0], "place") == std::vector<std::string>{"Seoul"});
+  doc = F().Run(
+      "SEOUL, June 20 (Wire) - Vladimir Putin and Kim Jong Un signed a treaty on Wednesday, a day after Putin's "
+      "arrival flight to Pyongyang.",
+      "2024-06-20", {seoul, kPutin, kKim, kPyongyang}, {{"June 20", "2024-06-20"}, {"Wednesday", "2024-06-19"}});
+  REQUIRE(!doc.events.empty());
+  CHECK(doc.events[0].type == "Agreement");
+  CHECK(Role(doc, doc.events[0], "place").empty());
+}
+
+TEST_CASE("a summit told in a past clause does not join a meeting planned for later") {
+  const EntitySpec chinh{"Pham Minh Chinh", EntityType::kPerson, {}, "", "VN"};
+  const EntitySpec vietnam{"Vietnam", EntityType::kPlace, {}, "country", "VN"};
+  const EntitySpec danang{"Da Nang", EntityType::kPlace, {}, "city", "VN"};
+  Document doc = F().Run(
+      "Pham Minh Chinh is due to meet Putin later on Thursday. Putin last visited Vietnam in 2017, when he "
+      "attended an Asia-Pacific summit in Da Nang.",
+      "2024-06-20", {chinh, kPutin, vietnam, danang}, {{"Thursday", "2024-06-20"}, {"2017", "2017"}});
+  REQUIRE(doc.events.size() == 2);
+  const Event& meet = doc.events[0];
+  CHECK(meet.type == "Meeting");
+  CHECK(meet.status == EventStatus::kPlanned);
+  CHECK(meet.date == "2024-06-20");  // "later on Thursday" on a Thursday
+  CHECK(Role(doc, meet, "place").empty());
+  CHECK(meet.more_evidence.empty());
+  CHECK(doc.events[1].type == "Visit");
+  CHECK(doc.events[1].date == "2017");
+}
+
+TEST_CASE("a weekday ahead that is the publication's own weekday is that same day") {
+  Document doc = F().Run("Putin and Kim will hold talks on Wednesday.", "2024-06-19", {kPutin, kKim},
+                         {{"Wednesday", "2024-06-19"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].status == EventStatus::kPlanned);
+  CHECK(doc.events[0].date == "2024-06-19");  // not the Wednesday after
+}
+
 TEST_CASE("an empty document has no events and is not an error") {
   Document doc = F().Run("", "2024-01-01", {});
   CHECK(doc.events.empty());

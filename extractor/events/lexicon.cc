@@ -31,7 +31,7 @@ constexpr NamedBit kEffectNames[] = {
     {"occurred", kEffOccurred},   {"denied", kEffDenied},       {"cancelled", kEffCancelled},
     {"postponed", kEffPostponed}, {"negated", kEffNegated},     {"request", kEffRequest},
     {"generic", kEffGeneric},     {"remote", kEffRemote},       {"later", kEffLater},
-    {"anaphoric", kEffAnaphoric}, {"separate", kEffSeparate},
+    {"anaphoric", kEffAnaphoric}, {"separate", kEffSeparate}, {"attested", kEffAttested},
 };
 
 int BitIndex(uint64_t bit) {

@@ -87,6 +87,7 @@ enum CueEffect : uint32_t {
   kEffLater = 1u << 11,
   kEffAnaphoric = 1u << 12,
   kEffSeparate = 1u << 13,  // "separate meetings with A and B": one event per counterpart
+  kEffAttested = 1u << 14,  // "state media said": a source on the record, not a rumour
 };
 // The bit of an effect name ("planned"), or 0.
 uint32_t CueEffectFromName(std::string_view name);

@@ -76,6 +76,7 @@ struct NounPhrase {
   int possessor_group = -1;           // group phrase before "'s" ("the bloc's")
   uint32_t group_tok = kNone;
   uint32_t timex = kNone;     // a time expression inside the phrase ("Monday's agreement")
+  uint32_t poss_desc = kNone; // determiner of a described possessor ("the Russian leader's visit")
 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -149,6 +150,10 @@ class Analyzer {
   bool IsCap(uint32_t t) const { return doc_.tokens[t].Has(kTokCapitalized); }
   bool IsPunct(uint32_t t) const { return doc_.tokens[t].Has(kTokPunct); }
   bool IsNumber(uint32_t t) const { return doc_.tokens[t].Has(kTokNumber); }
+  // "where", or spun "the place" opening a relative clause.
+  bool IsWhere(uint32_t t) const {
+    return Is(t, "where") || (Is(t, "the") && t + 1 < doc_.tokens.size() && Is(t + 1, "place"));
+  }
   // Whether token t is the (lower-case) word w. Inline: called for nearly
   // every token a scan passes, and most calls fail on the length.
   [[gnu::always_inline]] bool Is(uint32_t t, std::string_view w) const {
@@ -208,6 +213,8 @@ class Analyzer {
   // `strict`: only a person introduced with the description's words, never
   // just the latest person; `country`: ISO code the person must not contradict.
   Actors ResolveDescription(uint32_t np_begin, bool strict = false, std::string_view country = {});
+  // "..., when X visited": the time right before the clause it hangs on.
+  bool DateFromHostClause(EventMention* m, const ClauseSpan& own, uint32_t sentence_begin);
   // A description phrase "the (adjectives) <role noun>" starting at det token
   // t: the token after its role noun, or kNone.
   uint32_t DescriptionEnd(uint32_t t, uint32_t limit) const;
@@ -265,10 +272,11 @@ class Analyzer {
   std::vector<uint8_t>& taken_;  // tokens already used by a trigger
   uint32_t complement_tok_ = kNone;  // where the last ScanRight entered an embedded trip ("to visit X")
   uint32_t dateline_end_ = 0;  // first token after a dateline ("OSAKA, June 29 (Wire) -"), else 0
+  uint32_t dateline_sentence_ = kNone;  // the sentence that opens with it
   static constexpr int64_t kNoDays = INT64_MIN;
   int64_t published_days_ = kNoDays;  // the publication date as a day number
   // First token of sentence s that belongs to its text (after a dateline).
-  uint32_t TextBegin(uint32_t s) const { return std::max(SentBegin(s), dateline_end_); }
+  uint32_t TextBegin(uint32_t s) const { return s == dateline_sentence_ ? dateline_end_ : SentBegin(s); }
   std::vector<EventMention> out_;
 };
 
@@ -413,14 +421,22 @@ void Analyzer::BuildView() {
   }
   published_days_ = kNoDays;
   if (std::optional<CivilDate> pub = ParseIsoDate(doc_.published)) published_days_ = DaysFromCivil(*pub);
-  // A dateline: an all-capitals place opening the text, up to its dash.
+  // A dateline: an all-capitals place opening the text, or its first
+  // paragraph after a headline, up to its dash.
   dateline_end_ = 0;
-  if (n > 2 && doc_.tokens[0].Has(kTokAllCaps) && mention_at_[0] >= 0 &&
-      mentions_[mention_at_[0]].type == EntityType::kPlace) {
-    for (uint32_t t = 1; t < n && t < 16 && doc_.tokens[t].sentence == 0; ++t) {
+  dateline_sentence_ = kNone;
+  for (uint32_t s = 0; s < 3 && s < doc_.sentences.size() && dateline_sentence_ == kNone; ++s) {
+    const uint32_t b = SentBegin(s);
+    if (s > 0 && doc_.sentences[s].paragraph == doc_.sentences[s - 1].paragraph) continue;
+    if (b + 2 >= n || !doc_.tokens[b].Has(kTokAllCaps) || mention_at_[b] < 0 ||
+        mentions_[mention_at_[b]].type != EntityType::kPlace) {
+      continue;
+    }
+    for (uint32_t t = b + 1; t < n && t < b + 16 && doc_.tokens[t].sentence == s; ++t) {
       const std::string_view x = Tx(t);
       if (x == "-" || x == "\xE2\x80\x94" || x == "\xE2\x80\x93") {
         dateline_end_ = t + 1;
+        dateline_sentence_ = s;
         break;
       }
     }
@@ -699,7 +715,10 @@ bool Analyzer::GuardsMayPass(const TriggerDef& td, uint8_t form_bits, uint32_t b
       !any_mention(end, end + 10, MaskOf(EntityType::kPerson) | MaskOf(EntityType::kOrganization)) &&
       !any_mention(end, end + 10, MaskOf(EntityType::kPlace))) {
     bool pronoun = false;
-    for (uint32_t k = end; k < se && k < end + 10; ++k) pronoun |= Has(k, kWcObjPron) || Has(k, kWcGroupEnd);
+    // ... or a role description the right scan resolves ("invited the king to visit Spain").
+    for (uint32_t k = end; k < se && k < end + 10; ++k) {
+      pronoun |= Has(k, kWcObjPron) || Has(k, kWcGroupEnd) || (k == end && DescriptionEnd(k, se) != kNone);
+    }
     if (!pronoun) return false;
   }
   if (td.guards & (kGuardInstrument | kGuardAgreeComplement)) {
@@ -746,7 +765,7 @@ void Analyzer::AddFrontedPlaces(EventMention* m, uint32_t anchor) const {
   int place = type.FirstRole(RoleKind::kPlace);
   if (place < 0 || m->HasRole(static_cast<uint8_t>(place))) return;
   const ClauseSpan* own = SpanOf(anchor);
-  if (own != nullptr && own->kind == ClauseSpan::kRel && Is(own->begin, "where")) {
+  if (own != nullptr && own->kind == ClauseSpan::kRel && IsWhere(own->begin)) {
     const uint32_t sb = SentBegin(m->sentence);
     for (int64_t k = static_cast<int64_t>(own->begin) - 1; k >= sb; --k) {
       int mi = MentionAt(static_cast<uint32_t>(k));
@@ -806,7 +825,10 @@ bool Analyzer::IsModifierMention(const MentionLoc& m) const {
   const uint32_t se = SentEnd(doc_.tokens[m.begin].sentence);
   uint32_t k = m.end;
   int skipped = 0;
-  while (k < se && skipped < 4 && (Has(k, kWcTitle | kWcRoleNoun) || (IsCap(k) && MentionAt(k) < 0 && !IsPunct(k)))) {
+  // "U.S. Secretary of State Rex Tillerson": "of" inside a title.
+  while (k < se && skipped < 5 &&
+         (Has(k, kWcTitle | kWcRoleNoun) || (IsCap(k) && MentionAt(k) < 0 && !IsPunct(k)) ||
+          (Is(k, "of") && k > m.end && Has(k - 1, kWcTitle | kWcRoleNoun) && k + 1 < se && IsCap(k + 1)))) {
     ++k;
     ++skipped;
   }
@@ -1526,6 +1548,15 @@ NounPhrase Analyzer::ScanNounLeft(uint32_t noun_begin) const {
         if (i >= sb && Has(static_cast<uint32_t>(i), kWcDet)) break;
         continue;
       }
+      // "the Russian leader's visit": the determiner is the possessor's.
+      for (int64_t d = static_cast<int64_t>(u) - 2; d >= sb && d >= static_cast<int64_t>(u) - 5; --d) {
+        const uint32_t dd = static_cast<uint32_t>(d);
+        if (Has(dd, kWcDet) && u > sb && Has(u - 1, kWcRoleNoun) && DescriptionEnd(dd, u) == u) {
+          np.poss_desc = dd;
+          np.begin = dd;
+          return np;
+        }
+      }
       --i;
       continue;
     }
@@ -1755,7 +1786,7 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
           !Has(t + 1, kWcDet | kWcPoss | kWcPlaceAdj | kWcPlaceNoun | kWcOrdinal) && !IsCap(t + 1) &&
           !IsNumber(t + 1)) {
         // An infinitive. "invited X to visit Y": the embedded trip's place is a complement.
-        if (!td.frame.slots[kSlotComplement].empty() && Has(t + 1, kWcVerbForm)) {
+        if (!td.frame.slots[kSlotComplement].empty() && Has(t + 1, kWcVerbForm | kWcLightVerb)) {
           uint32_t vend = kNone;
           for (const FormRef& f : Info(t + 1)->forms) {
             if (f.kind != FormRef::kVerb) continue;
@@ -1766,6 +1797,20 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
                 if (n > 0) vend = t + 1 + n;
               }
             }
+          }
+          // "invited X to make an official visit to Tokyo next year": a light
+          // verb and a trip noun are the embedded trip too.
+          for (uint32_t k = t + 2; vend == kNone && Has(t + 1, kWcLightVerb) && k < limit && k < t + 5; ++k) {
+            if (!Has(k, kWcTriggerNoun)) {
+              if (MentionAt(k) >= 0 || IsPunct(k)) break;
+              continue;
+            }
+            for (const FormRef& f : Info(k)->forms) {
+              if (f.kind != FormRef::kNounTrigger || schema_.types()[schema_.triggers()[f.id].type].name != "Visit") continue;
+              uint32_t n = MatchForm(f, k, limit);
+              if (n > 0) vend = k + n;
+            }
+            break;
           }
           if (vend != kNone) {
             if (complement_tok_ == kNone) complement_tok_ = t;
@@ -1847,6 +1892,7 @@ int StatusRank(EventStatus s) {
 // auxiliary chain must end before (the verb, or a noun's light verb).
 uint32_t Analyzer::CollectEffects(const EventMention& m, uint32_t np_begin, uint32_t aux_end, uint32_t* post_cue) {
   uint32_t effects = 0;
+  uint32_t reported = 0;  // uncertainty from who reports it, undone by an official source
   const uint32_t s = m.sentence;
   const uint32_t sb = SentBegin(s);
   const ClauseSpan* own = SpanOf(m.anchor);
@@ -1892,6 +1938,8 @@ uint32_t Analyzer::CollectEffects(const EventMention& m, uint32_t np_begin, uint
         // No other trigger between the mention and the cue.
         bool ok = true;
         for (uint32_t k = m.tok_end; k < h.begin; ++k) {
+          // "talks between Tokyo and Pyongyang will resume": "and" between names joins no clause.
+          if (Is(k, "and") && k > m.tok_end && MentionAt(k - 1) >= 0 && k + 1 < h.begin && MentionAt(k + 1) >= 0) continue;
           if (IsHardStop(k) || Is(k, "but") || Is(k, "and")) {
             // "planned for late March but was postponed" reaches across "but".
             if (!Is(k, "but")) ok = false;
@@ -1944,10 +1992,23 @@ uint32_t Analyzer::CollectEffects(const EventMention& m, uint32_t np_begin, uint
       }
       case CueScope::kSentence:
         if ((cue.effect & kEffConditional) && !(h.begin == sb || IsPunct(h.begin) || in_clause(h.begin))) break;
+        // "If confirmed, the trip would come a month before Kim is due to meet
+        // Moon": the condition is the main clause's, not a time clause's.
+        if ((cue.effect & kEffConditional) && h.begin == sb && own != nullptr && own->kind == ClauseSpan::kSub &&
+            own->begin != h.begin) {
+          break;
+        }
+        if (cue.effect & kEffUncertain) {
+          reported |= cue.effect;
+          break;
+        }
         effects |= cue.effect;
         break;
     }
   }
+  // "..., Vietnamese state media said": an official outlet states the event;
+  // only a report nobody on the record makes leaves it uncertain.
+  if (!(effects & kEffAttested)) effects |= reported;
   return effects;
 }
 
@@ -1996,6 +2057,8 @@ bool Analyzer::TimexExcluded(uint32_t ti, uint32_t trigger_begin, uint32_t trigg
     uint32_t p = tl.begin - 1;
     if (Has(p, kWcExclPrep)) return true;
     if (Is(p, "as") && p > sb && Is(p - 1, "as")) return false;
+    // "since the June elections": through the determiner of the noun the time qualifies.
+    if (Has(p, kWcDet | kWcPoss) && p > sb && Has(p - 1, kWcExclPrep)) return true;
   }
   // "Tuesday's rebuff": the date of another noun.
   if (tl.end < doc_.tokens.size() && IsPossessiveMark(tl.end) && !(tl.end + 1 >= trigger_begin && tl.end < trigger_end + 1)) {
@@ -2013,11 +2076,12 @@ void Analyzer::AddDateList(EventMention* m, uint32_t ti) {
   const TimexLoc& tl = timexes_[ti];
   if (tl.weekday && m->future && published_days_ != kNoDays) {
     // "was to be hosted on Thursday", "who will meet the pope on Saturday": a
-    // weekday of an event ahead is the next such day after publication.
+    // weekday of an event ahead is the next such day from publication; the
+    // publication's own weekday is that same day, as in the time stage.
     std::optional<CivilDate> d = ParseIsoDate(tl.date);
     if (d) {
       int64_t days = DaysFromCivil(*d);
-      while (days <= published_days_) days += 7;
+      while (days < published_days_) days += 7;
       m->dates.push_back(FormatIsoDate(CivilFromDays(days)));
       return;
     }
@@ -2053,23 +2117,72 @@ void Analyzer::DateFromClause(EventMention* m, uint32_t anchor, uint32_t right_l
   for (const EventMention& o : out_) {
     if (o.sentence == s && o.anchor > anchor && o.anchor < limit && !o.nominal) limit = o.anchor;
   }
+  // ", Kremlin aide Yuri Ushakov told reporters on Monday", ", the ministry
+  // said on Friday": past a comma, a reporting verb opens the clause of the
+  // telling, and its time is not the event's.
+  bool reporting = false;
+  uint32_t comma = kNone;
   for (uint32_t t = anchor + 1; t < limit; ++t) {
+    if (Tx(t) == ",") comma = t;
+    if (comma != kNone && Has(t, kWcClauseVerb) && MentionAt(t) < 0) reporting = true;
     int ti = TimexAt(t);
     if (ti < 0) continue;
+    if (reporting) break;
     const TimexLoc& tl = timexes_[ti];
     t = tl.end - 1;
     if (!same_clause(tl.begin) || TimexExcluded(ti, m->tok_begin, m->tok_end)) continue;
     AddDateList(m, ti);
     return;
   }
+  // "On Friday he is due to meet X": a time opening the sentence dates an
+  // infinitive too, when nothing but its subject and auxiliaries come between.
+  if (right_only) {
+    uint32_t t0 = TextBegin(s);
+    if (t0 < anchor && Has(t0, kWcPrep) && TimexAt(t0) < 0) ++t0;
+    const int ti = t0 < anchor ? TimexAt(t0) : -1;
+    if (ti >= 0 && timexes_[ti].begin == t0 && !TimexExcluded(ti, m->tok_begin, m->tok_end)) {
+      bool clear = true;
+      for (uint32_t k = timexes_[ti].end; k < anchor && clear; ++k) {
+        if (Has(k, kWcClauseVerb | kWcVerbForm) || Is(k, "that") || IsQuote(k)) clear = false;
+      }
+      for (const EventMention& o : out_) clear &= !(o.sentence == s && o.anchor < anchor);
+      if (clear) {
+        AddDateList(m, ti);
+        return;
+      }
+    }
+  }
+  // "X said on Monday that Y will visit": before the anchor, a reporting verb
+  // between a time and the event puts that time in the telling.
+  reporting = false;
   for (int64_t t = static_cast<int64_t>(anchor) - 1; t >= sb && !right_only; --t) {
+    if (Has(static_cast<uint32_t>(t), kWcClauseVerb) && MentionAt(static_cast<uint32_t>(t)) < 0) reporting = true;
     int ti = TimexAt(static_cast<uint32_t>(t));
     if (ti < 0) continue;
+    if (reporting) break;
     const TimexLoc& tl = timexes_[ti];
     t = tl.begin;
     if (!same_clause(tl.begin) || TimexExcluded(ti, m->tok_begin, m->tok_end)) continue;
     AddDateList(m, ti);
     return;
+  }
+  // "Kishida extended the invitation when the two leaders met on Sunday": a
+  // "when" clause right after the event's own clause gives both their time.
+  for (uint32_t t = anchor + 1; t < se && t < anchor + 12; ++t) {
+    const ClauseSpan* sp = SpanOf(t);
+    if (sp == own) {
+      if (IsHardStop(t) || Tx(t) == ",") break;
+      continue;
+    }
+    if (sp == nullptr || sp->begin != t || sp->kind != ClauseSpan::kWhen || !Is(t, "when")) break;
+    for (uint32_t k = t + 1; k < sp->end; ++k) {
+      int ti = TimexAt(k);
+      if (ti >= 0 && !TimexExcluded(ti, m->tok_begin, m->tok_end)) {
+        AddDateList(m, ti);
+        return;
+      }
+    }
+    break;
   }
   // "The signing of the accord, which ... could take place this year,": a
   // relative clause on a verb used as a noun dates it.
@@ -2089,16 +2202,19 @@ void Analyzer::DateFromClause(EventMention* m, uint32_t anchor, uint32_t right_l
   }
   // "..., when X visited", "in October, where he signed": the time is the
   // one the clause hangs on.
-  if (own != nullptr && (own->kind == ClauseSpan::kWhen || Is(own->begin, "where"))) {
-    for (int64_t t = static_cast<int64_t>(own->begin) - 1; t >= sb && t >= static_cast<int64_t>(own->begin) - 3; --t) {
-      int ti = TimexAt(static_cast<uint32_t>(t));
-      if (ti >= 0 && !TimexExcluded(ti, m->tok_begin, m->tok_end)) {
-        AddDateList(m, ti);
-        return;
-      }
-      if (ti < 0 && Tx(static_cast<uint32_t>(t)) != ",") break;
+  if (own != nullptr && (own->kind == ClauseSpan::kWhen || IsWhere(own->begin))) DateFromHostClause(m, *own, sb);
+}
+
+bool Analyzer::DateFromHostClause(EventMention* m, const ClauseSpan& own, uint32_t sb) {
+  for (int64_t t = static_cast<int64_t>(own.begin) - 1; t >= sb && t >= static_cast<int64_t>(own.begin) - 3; --t) {
+    int ti = TimexAt(static_cast<uint32_t>(t));
+    if (ti >= 0 && !TimexExcluded(ti, m->tok_begin, m->tok_end)) {
+      AddDateList(m, ti);
+      return true;
     }
+    if (ti < 0 && Tx(static_cast<uint32_t>(t)) != ",") break;
   }
+  return false;
 }
 
 void Analyzer::DateFromNoun(EventMention* m, const NounPhrase& np, uint32_t np_end, uint32_t post_cue) {
@@ -2128,8 +2244,9 @@ void Analyzer::DateFromNoun(EventMention* m, const NounPhrase& np, uint32_t np_e
   {
     uint32_t k = np_end;
     while (k < se && Has(k, kWcModal | kWcAdv | kWcBe)) ++k;
+    // "Normalisation talks ... will resume in October": a verb whose subject is the event.
     if (k + 1 < se && ((Is(k, "take") && Is(k + 1, "place")) || Is(k, "happen") || Is(k, "occur") ||
-                       (Is(k, "go") && Is(k + 1, "ahead")) || Is(k, "held"))) {
+                       (Is(k, "go") && Is(k + 1, "ahead")) || Is(k, "held") || (k > np_end && Has(k, kWcEventPred)))) {
       for (uint32_t t = k + 1; t < se && t < k + 8; ++t) {
         int ti = TimexAt(t);
         if (ti >= 0 && !TimexExcluded(ti, m->tok_begin, m->tok_end)) {
@@ -2168,20 +2285,24 @@ void Analyzer::DateFromNoun(EventMention* m, const NounPhrase& np, uint32_t np_e
     }
     t = timexes_[ti].end - 1;
   }
+  // "in 2017, when he attended a summit in Da Nang": the time the clause hangs on.
+  const ClauseSpan* own = SpanOf(m->tok_begin);
+  if (own != nullptr && own->kind == ClauseSpan::kWhen) DateFromHostClause(m, *own, SentBegin(m->sentence));
 }
 
 // ---------------------------------------------------------------------------
 // Trigger analysis
 
 // "At the news conference, Kohl invited ...", "during their talks", "on the
-// sidelines of the forum", "before the ceremony": the head noun of a phrase
+// sidelines of the forum": the head noun of a phrase
 // that places the event at an occasion told before, or kNone.
 uint32_t Analyzer::FrameNoun(const EventMention& m) const {
   const uint32_t sb = TextBegin(m.sentence), se = SentEnd(m.sentence);
   for (uint32_t t = sb; t + 2 < se; ++t) {
     uint32_t k;
-    if (Is(t, "at") || Is(t, "during") || Is(t, "throughout") || Is(t, "after") || Is(t, "before") ||
-        Is(t, "following")) {
+    // Only an occasion the event happens at or during shares its time; "after
+    // the ceremony" and "following his visit" tell a sequence.
+    if (Is(t, "at") || Is(t, "during") || Is(t, "throughout")) {
       k = t + 1;
     } else if (Is(t, "sidelines") && Is(t + 1, "of")) {
       k = t + 2;
@@ -2325,8 +2446,10 @@ void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     // "a treaty ... that West Germany and East Germany signed": the object
     // is the noun the relative clause hangs on.
     int64_t k = static_cast<int64_t>(subject_tok) - 1;
-    while (k > sb && (MentionAt(static_cast<uint32_t>(k)) >= 0 || Is(static_cast<uint32_t>(k), "and") ||
-                      Tx(static_cast<uint32_t>(k)) == "," || Has(static_cast<uint32_t>(k), kWcTitle | kWcDet))) {
+    // ("that" is a determiner too: stop at it.)
+    while (k > sb && !Is(static_cast<uint32_t>(k), "that") &&
+           (MentionAt(static_cast<uint32_t>(k)) >= 0 || Is(static_cast<uint32_t>(k), "and") ||
+            Tx(static_cast<uint32_t>(k)) == "," || Has(static_cast<uint32_t>(k), kWcTitle | kWcDet))) {
       --k;
     }
     if (k > sb && (Is(static_cast<uint32_t>(k), "that") || Is(static_cast<uint32_t>(k), "which"))) {
@@ -2458,6 +2581,23 @@ void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
   }
   ApplyStatus(&m, form_bits, after_to, effects);
   if (effects & kEffLater) m.later = true;
+  // "will travel to Britain next week and meet officials": a bare verb right
+  // after "and" shares the auxiliaries of the verb it is coordinated with.
+  if (!(effects & (kEffPlanned | kEffUncertain | kEffPostponed | kEffCancelled | kEffDenied | kEffOccurred)) &&
+      (form_bits & kFormBase) && !(form_bits & (kFormPast | kFormParticiple)) && !after_to && p >= sb &&
+      Is(static_cast<uint32_t>(p), "and")) {
+    for (int64_t i = static_cast<int64_t>(out_.size()) - 1; i >= 0 && out_[i].sentence == s; --i) {
+      const EventMention& v = out_[i];
+      if (v.nominal || v.tok_begin >= begin) continue;
+      if (v.status_explicit && v.status != EventStatus::kOccurred) {
+        m.status = v.status;
+        m.status_explicit = true;
+        m.future = v.future;
+        m.past_plan = v.past_plan;
+      }
+      break;
+    }
+  }
   bool generic_instrument = false;
   if (instrument != kNone && instrument > end && p >= sb && Has(static_cast<uint32_t>(p), kWcHave)) {
     for (const CueHit& h : Hits(s)) {
@@ -2575,6 +2715,10 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     }
   }
   for (uint32_t e : np.modifiers) AddFill(&m, td.frame.slots[kSlotModifier], e, FillSource::kDirect);
+  if (np.poss_desc != kNone && !td.frame.slots[kSlotPossessor].empty() && !m.HasRole(static_cast<uint8_t>(agent))) {
+    Actors a = ResolveDescription(np.poss_desc, true, "");  // strict: never just the latest person
+    for (uint32_t e : a.entities) AddFill(&m, td.frame.slots[kSlotPossessor], e, a.source);
+  }
 
   const size_t fills_before_scan = m.roles.size();
   complement_tok_ = kNone;
@@ -2680,6 +2824,31 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
       break;
     }
   }
+  // "plans to fly to Washington for talks with U.S. officials": the purpose
+  // of a trip told just before is the traveller's own meeting, with the
+  // trip's status and, when it has none of its own, the trip's date.
+  int purpose_of = -1;
+  const bool indefinite = np.det == kNone || Is(np.det, "a") || Is(np.det, "an");
+  if (gov_prep && Is(gov_end - 1, "for") && light == kNone && np.possessors.empty() && np.poss_pron == kNone &&
+      np.modifiers.empty() && !np.unknown_name && indefinite && meeting_like && !out_.empty()) {
+    const EventMention& v = out_.back();
+    const TypeDef& vt = schema_.types()[v.type];
+    bool adjacent = v.sentence == s && !v.nominal && vt.name == "Visit" && v.tok_end < begin;
+    for (uint32_t k = adjacent ? v.tok_end : begin; k + 1 < gov_end && adjacent; ++k) {
+      if (IsHardStop(k) || Tx(k) == "," || Has(k, kWcConj | kWcRel)) adjacent = false;
+    }
+    if (adjacent) {
+      // The traveller, and the host of "hosted X for talks".
+      for (const RoleFill& f : v.roles) {
+        if (vt.roles[f.role].kind != RoleKind::kPlace) {
+          m.AddRole(static_cast<uint8_t>(agent), f.entity, FillSource::kAntecedent);
+        }
+      }
+      purpose_of = static_cast<int>(out_.size()) - 1;
+      gov_prep = false;
+      own_agent = true;
+    }
+  }
   m.framed = (gov_prep && !own_agent) || sidelines;
   // "at the invitation of X": the subject of the clause is the one invited.
   const int counterpart = type.FirstRole(RoleKind::kCounterpart);
@@ -2714,6 +2883,13 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     m.status_explicit = false;
   }
   if (effects & kEffLater) m.later = true;
+  if (purpose_of >= 0 && !(effects & status_effects)) {
+    const EventMention& v = out_[purpose_of];
+    m.status = v.status;
+    m.status_explicit = v.status_explicit;
+    m.future = v.future;
+    m.past_plan = v.past_plan;
+  }
 
   if (light != kNone) {
     uint32_t date_limit = post_cue != kNone ? post_cue : se;
@@ -2730,6 +2906,7 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     }
   } else {
     DateFromNoun(&m, np, np_end, post_cue);
+    if (purpose_of >= 0 && m.dates.empty()) m.dates = out_[purpose_of].dates;
   }
   if ((effects & kEffSeparate) && m.roles.size() > fills_before_scan + 1) {
     // "separate meetings with A and B": one event with each of them.

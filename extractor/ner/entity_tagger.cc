@@ -129,18 +129,17 @@ struct Cand {
 // the first value added for a key wins.
 class KeyIndex {
  public:
-  // Empties the map, with room for about `n` keys.
+  // Empties the map, with room for about `n` keys. Only the first slots a
+  // document needs are probed, so a small document after a large one stays
+  // in the cache.
   void Clear(size_t n) {
     size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
-    if (slots_.size() < cap || ++generation_ == 0) {
-      slots_.assign(std::max(cap, slots_.size()), Slot{});
-      generation_ = 1;
-    }
+    NextGeneration(cap);
     size_ = 0;
   }
   void Add(uint64_t key, int32_t value) {
-    if (2 * (size_ + 1) > slots_.size()) Grow();
+    if (2 * (size_ + 1) > mask_ + 1) Grow();
     Slot* s = Probe(key);
     if (s->generation != generation_) {
       *s = Slot{key, value, generation_};
@@ -161,25 +160,32 @@ class KeyIndex {
     int32_t value = -1;
     uint32_t generation = 0;  // the slot is in use when it equals generation_
   };
+  // Starts a new generation over the first `cap` slots (a power of two).
+  void NextGeneration(size_t cap) {
+    if (slots_.size() < cap || ++generation_ == 0) {
+      slots_.assign(std::max(cap, slots_.size()), Slot{});
+      generation_ = 1;
+    }
+    mask_ = cap - 1;
+  }
   Slot* Probe(uint64_t key) const {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = (key * 0x9E3779B97F4A7C15ull) >> 40 & mask;; i = (i + 1) & mask) {
+    for (size_t i = (key * 0x9E3779B97F4A7C15ull) >> 40 & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.generation != generation_ || s.key == key) return const_cast<Slot*>(&s);
     }
   }
   void Grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    const uint32_t old_generation = generation_;
-    slots_.assign(old.size() * 2, Slot{});
-    generation_ = 1;
-    size_ = 0;
-    for (const Slot& s : old) {
-      if (s.generation == old_generation) Add(s.key, s.value);
+    std::vector<Slot> live;
+    live.reserve(size_);
+    for (size_t i = 0; i <= mask_; ++i) {
+      if (slots_[i].generation == generation_) live.push_back(slots_[i]);
     }
+    NextGeneration(2 * (mask_ + 1));
+    size_ = 0;
+    for (const Slot& s : live) Add(s.key, s.value);
   }
   std::vector<Slot> slots_ = std::vector<Slot>(16);
+  size_t mask_ = 15;
   uint32_t generation_ = 1;
   size_t size_ = 0;
 };
@@ -195,6 +201,7 @@ struct EntityTagger::Work {
   Document* doc = nullptr;
   std::vector<uint64_t> keys;
   std::vector<WordInfo> info;
+  std::vector<uint8_t> periods;  // 1: the token holds a '.'
   std::vector<uint32_t> marks;      // tokens that are capitalised words or may start a title
   std::vector<uint32_t> the_marks;  // "the" before a word that may start a gazetteer name
   std::vector<Cand> cands;
@@ -381,6 +388,12 @@ Status EntityTagger::BuildVocabulary() {
     const GazetteerEntry& e = gazetteer_->entries()[i];
     EntryRank& r = ranks_[i];
     r.person = e.type == EntityType::kPerson;
+    r.type = e.type;
+    r.country = e.IsCountry();
+    r.ambiguous_word = e.ambiguous_word;
+    r.town = e.type == EntityType::kPlace && e.subtype == "city" && e.capital_of.empty() && e.population < 500000;
+    r.small_place = e.type == EntityType::kPlace && !e.IsCountry() && e.capital_of.empty() && e.subtype != "region" &&
+                    e.subtype != "continent" && e.population < 1000000;
     if (e.type == EntityType::kOrganization) {
       r.base = e.source.find("petrarch") == std::string::npos ? 88 : 65;
       r.company = e.subtype == "company";
@@ -616,6 +629,7 @@ Status EntityTagger::Process(Document* doc) const {
   const size_t n = doc->tokens.size();
   w.keys.resize(n);
   w.info.resize(n);
+  w.periods.resize(n);
   w.marks.resize(n + 1);
   w.the_marks.resize(n + 1);
   w.sentence_counts.assign(doc->sentences.size(), SentenceCounts{});
@@ -634,18 +648,32 @@ Status EntityTagger::Process(Document* doc) const {
   // One pass: keys, what the tables know of each word, the tokens worth a
   // closer look, and the counts that tell headlines. Without branches where
   // the outcome is unpredictable (& and |, not && and ||).
-  for (size_t i = 0; i < n; ++i) {
-    const Token& token = tokens[i];
+  // Keys are computed kAhead tokens ahead of their lookup, and the slot of
+  // each prefetched: vocab_ is larger than the cache, and the misses of
+  // successive capitalised words then overlap instead of queueing.
+  constexpr size_t kAhead = 8;
+  uint8_t* periods = w.periods.data();
+  auto key_ahead = [&](size_t k) {
+    const Token& t = tokens[k];
     bool has_period;
-    const uint64_t key = FastTokenKeyAt(folded, token, &has_period);
-    keys[i] = key;
-    const uint16_t f = token.flags;
-    const uint32_t capish = (f & (kTokCapitalized | kTokAllCaps)) != 0;
+    const uint64_t key = FastTokenKeyAt(folded, t, &has_period);
+    keys[k] = key;
+    periods[k] = has_period;
     // A word in lower case needs only what lower_vocab_ holds (titles,
     // connectors, context words, short common words...).
+    const bool capish = (t.flags & (kTokCapitalized | kTokAllCaps)) != 0;
+    (capish ? vocab_ : lower_vocab_).Prefetch(key);
+  };
+  for (size_t k = 0; k < std::min(n, kAhead); ++k) key_ahead(k);
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) key_ahead(i + kAhead);
+    const Token& token = tokens[i];
+    const uint64_t key = keys[i];
+    const uint16_t f = token.flags;
+    const uint32_t capish = (f & (kTokCapitalized | kTokAllCaps)) != 0;
     const CompactKeyMap& table = capish ? vocab_ : lower_vocab_;
     // Words with periods ("J.", "St.") are initials and abbreviations, never list words.
-    const WordInfo info = Unpack(table.Get(key) & (has_period ? kNotListWord : ~0u));
+    const WordInfo info = Unpack(table.Get(key) & (periods[i] ? kNotListWord : ~0u));
     infos[i] = info;
     const uint32_t word = (f & kTokWord) != 0;
     marks[marked] = static_cast<uint32_t>(i);
@@ -708,6 +736,10 @@ void EntityTagger::FindCandidates(Work* w) const {
   // Only capitalised words and title words can start anything: visit those.
   const std::vector<uint32_t>& marks = w->marks;
   size_t m = 0;
+  // The gazetteer's first slot for the name that may start at a mark is
+  // prefetched a few marks ahead, so that its cache miss overlaps this work.
+  constexpr size_t kMarksAhead = 4;
+  size_t prefetched = 0;
   for (const Sentence& sent : doc.sentences) {
     const uint32_t s_index = tokens[sent.token_begin].sentence;
     const bool all_caps = w->headline[s_index] == 1;
@@ -723,6 +755,9 @@ void EntityTagger::FindCandidates(Work* w) const {
       while (m < marks.size() && marks[m] < i) ++m;
       if (m == marks.size() || marks[m] >= sent.token_end) break;
       i = marks[m];
+      for (; prefetched < std::min(marks.size(), m + kMarksAhead); ++prefetched) {
+        if (w->info[marks[prefetched]].gaz_len != 0) gazetteer_->PrefetchStart(w->keys[marks[prefetched]]);
+      }
       // Titles, capitalised or not: "spokesman John Kirby", "President Putin" -- unless
       // a person's name in the gazetteers starts with it ("Pope Francis").
       TitleGroup group;
@@ -731,7 +766,7 @@ void EntityTagger::FindCandidates(Work* w) const {
         const uint32_t name_len = gazetteer_->MatchAt(doc, w->keys, i, &found);
         for (const auto& gc : found) {
           if (name_len > title_len && !gc.adjective &&
-              gazetteer_->entries()[gc.entry].type == EntityType::kPerson) {
+              ranks_[gc.entry].person) {
             title_len = 0;
           }
         }
@@ -828,13 +863,25 @@ void EntityTagger::FindCandidates(Work* w) const {
       }
       // Trim connectors at the end.
       while (!pieces.empty() && !pieces.back().gaz && !is_cap(pieces.back().begin)) pieces.pop_back();
+      // Nor does a month or a day start one: "the July BKR meeting" -- unless
+      // it is a given name too or an initial ("Jan Dvorak", "I. Moreno"), or
+      // an organization word ends the run ("Sunday Times Group").
+      bool non_name_first = false;
+      if (pieces.size() >= 2 && !pieces[0].gaz && pieces[0].end - pieces[0].begin == 1 &&
+          (w->info[pieces[0].begin].flags & (kNonName | kGiven)) == kNonName && !w->periods[pieces[0].begin] &&
+          is_cap(pieces[1].begin) &&
+          !(w->info[pieces.back().end - 1].org & kSuffix)) {
+        pieces.erase(pieces.begin());
+        non_name_first = true;
+      }
 
       // --- classify the run ------------------------------------------------
-      const bool sentence_start = run_begin == sent.token_begin ||
-                                  (run_begin > sent.token_begin && tokens[run_begin - 1].Has(kTokPunct) &&
-                                   (lower(run_begin - 1) == "\"" || lower(run_begin - 1) == "(" ||
-                                    lower(run_begin - 1) == "\xe2\x80\x9c" || lower(run_begin - 1) == "-" ||
-                                    lower(run_begin - 1) == ":"));
+      const bool sentence_start = !non_name_first &&
+                                  (run_begin == sent.token_begin ||
+                                   (run_begin > sent.token_begin && tokens[run_begin - 1].Has(kTokPunct) &&
+                                    (lower(run_begin - 1) == "\"" || lower(run_begin - 1) == "(" ||
+                                     lower(run_begin - 1) == "\xe2\x80\x9c" || lower(run_begin - 1) == "-" ||
+                                     lower(run_begin - 1) == ":")));
       const bool title_before = pending_end == run_begin && pending_title != TitleGroup::kNone;
       TitleGroup title = title_before ? pending_title : TitleGroup::kNone;
       uint64_t title_key = title_before ? pending_title_key : 0;
@@ -848,7 +895,7 @@ void EntityTagger::FindCandidates(Work* w) const {
         for (const auto& c : piece_cands(pieces[p])) (c.adjective ? any_adj : any_name) = true;
         bool country_name = false;
         for (const auto& c : piece_cands(pieces[p])) {
-          if (!c.adjective && gazetteer_->entries()[c.entry].IsCountry()) country_name = true;
+          if (!c.adjective && ranks_[c.entry].country) country_name = true;
         }
         if (country_name) return false;  // "U.S. officials": a name used as a modifier is still the place
         return any_adj && (!any_name || (pieces[p].end < sent.token_end && tokens[pieces[p].end].Has(kTokWord)));
@@ -951,8 +998,8 @@ void EntityTagger::FindCandidates(Work* w) const {
         bool keep = false;
         if (first.gaz) {
           for (const auto& c : piece_cands(first)) {
-            const GazetteerEntry& e = gazetteer_->entries()[c.entry];
-            if (!c.adjective && (!e.ambiguous_word || e.IsCountry() || first.end - first.begin > 1)) keep = true;
+            const EntryRank& e = ranks_[c.entry];
+            if (!c.adjective && (!e.ambiguous_word || e.country || first.end - first.begin > 1)) keep = true;
             if (c.adjective) keep = true;
           }
           // "Surrey 429-7": a town before a score is a team, a common word or not; so is a
@@ -975,6 +1022,14 @@ void EntityTagger::FindCandidates(Work* w) const {
           if (!keep && w->results && IsResultLine(*w, first.begin, pieces.back().end)) {
             keep = true;
           }
+        }
+        // "Copper Lantern Corp said": an organization's suffix ends a run of
+        // capitalised words, so its first word belongs to the name, unless it
+        // is among the commonest words ("The Acme Corp") or a connector
+        // follows it ("Representatives of Norwell Bank").
+        if (!keep && pieces.size() >= 2 && !first.gaz && w->info[first.begin].common > 10 &&
+            word_rule_at(org_words_, pieces.back().end - 1, kSuffix).position != 0) {
+          keep = std::all_of(pieces.begin(), pieces.end(), [&](const Piece& pc) { return pc.gaz || is_cap(pc.begin); });
         }
         if (!keep) {
           // Kept aside: it may still be the surname of someone named in full elsewhere ("Hill won").
@@ -1010,8 +1065,8 @@ void EntityTagger::FindCandidates(Work* w) const {
           for (; q < pieces.size() && pieces[q].gaz; ++q) {
             bool stands = false;
             for (const auto& gc : piece_cands(pieces[q])) {
-              const GazetteerEntry& e = gazetteer_->entries()[gc.entry];
-              stands = stands || (!gc.adjective && (e.IsCountry() || e.type == EntityType::kOrganization));
+              const EntryRank& e = ranks_[gc.entry];
+              stands = stands || (!gc.adjective && (e.country || e.type == EntityType::kOrganization));
             }
             if (!stands) break;
             emit_gaz(q);
@@ -1027,11 +1082,23 @@ void EntityTagger::FindCandidates(Work* w) const {
         for (size_t q = p; q + 1 < pieces.size() && !head.position; ++q) {
           if (!pieces[q].gaz && lower(pieces[q + 1].begin) == "of") head = word_rule_at(org_words_, pieces[q].begin, kHead);
         }
-        const WordRule rule = suffix.position ? suffix : head;
+        WordRule rule = suffix.position ? suffix : head;
+        // "Quimby & Farrow", "Procter & Gamble": an ampersand between names
+        // makes a firm.
+        if (!rule.position) {
+          for (size_t q = p + 1; q + 1 < pieces.size(); ++q) {
+            if (pieces[q].gaz || lower(pieces[q].begin) != "&") continue;
+            const size_t company = std::find(subtypes_.begin(), subtypes_.end(), "company") - subtypes_.begin();
+            if (company < subtypes_.size()) rule = WordRule{kSuffix, static_cast<uint8_t>(company)};
+            break;
+          }
+        }
         bool whole_gaz = pieces.size() - p == 1 && pieces[p].gaz;
         if (rule.position && e - b >= 2 && !whole_gaz && !all_caps) {
           uint32_t org_begin = b;
-          if (!pieces[p].gaz && given(b)) {
+          // "John Smith of Acme Corp": a person, then the organization -- unless
+          // the given name is an organization word itself ("Bank of Norway").
+          if (!pieces[p].gaz && given(b) && w->info[b].org == 0) {
             for (size_t q = p + 1; q + 1 < pieces.size(); ++q) {
               if (pieces[q].gaz || lower(pieces[q].begin) != "of") continue;
               Cand person;
@@ -1162,7 +1229,7 @@ void EntityTagger::FindCandidates(Work* w) const {
       bool gaz_person_first = false;
       if (pieces[p].gaz) {
         for (const auto& gc : piece_cands(pieces[p])) {
-          if (!gc.adjective && gazetteer_->entries()[gc.entry].type == EntityType::kPerson) gaz_person_first = true;
+          if (!gc.adjective && ranks_[gc.entry].person) gaz_person_first = true;
         }
       }
       bool given_gaz_first = false;  // "Jordan Henderson": a given name that a gazetteer calls a place
@@ -1183,7 +1250,7 @@ void EntityTagger::FindCandidates(Work* w) const {
       auto names_country = [&] {  // "Dinamo of Russia": a team and its country
         for (size_t q = p; q < pieces.size(); ++q) {
           for (const auto& gc : piece_cands(pieces[q])) {
-            if (gazetteer_->entries()[gc.entry].IsCountry()) return true;
+            if (ranks_[gc.entry].country) return true;
           }
         }
         return false;
@@ -1292,7 +1359,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
     return h;
   };
   auto is_person = [&](const Cand& c) {
-    if (c.origin == Origin::kGazetteer) return gazetteer_->entries()[c.entry].type == EntityType::kPerson;
+    if (c.origin == Origin::kGazetteer) return ranks_[c.entry].person;
     return c.guess == Guess::kPerson;
   };
   for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
@@ -1319,10 +1386,10 @@ void EntityTagger::ResolveInDocument(Work* w) const {
         // Unknown names only: a known town keeps its own reading where no score is near.
         bool place = c.origin == Origin::kRule && c.guess == Guess::kUnknown;
         if (c.origin == Origin::kGazetteer) {
-          const GazetteerEntry& e = gazetteer_->entries()[c.entry];
+          const EntryRank& e = ranks_[c.entry];
           // A known town stays a place where the words around it say so ("in Surrey").
           bool place_context = c.begin > 0 && w->info[c.begin - 1].before != 0;
-          place = e.type == EntityType::kPlace && !e.IsCountry() && !place_context &&
+          place = e.type == EntityType::kPlace && !e.country && !place_context &&
                   w->headline[tokens[c.begin].sentence] == 0;
         }
         if (!place) continue;
@@ -1348,8 +1415,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
           for (auto [x, y] : {std::pair<Cand*, Cand*>{&a, &b}, std::pair<Cand*, Cand*>{&b, &a}}) {
             if (!x->team || y->team || y->weak) continue;
             bool townish = y->origin == Origin::kGazetteer
-                               ? gazetteer_->entries()[y->entry].type == EntityType::kPlace &&
-                                     !gazetteer_->entries()[y->entry].IsCountry()
+                               ? ranks_[y->entry].type == EntityType::kPlace && !ranks_[y->entry].country
                                : y->guess == Guess::kUnknown;
             if (!townish) continue;
             y->origin = Origin::kRule;
@@ -1367,7 +1433,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
   KeyIndex& org_head = w->org_head;
   for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
     const Cand& c = cands[i];
-    bool org = c.origin == Origin::kGazetteer ? gazetteer_->entries()[c.entry].type == EntityType::kOrganization
+    bool org = c.origin == Origin::kGazetteer ? ranks_[c.entry].type == EntityType::kOrganization
                                               : c.guess == Guess::kOrganization;
     if (!org || c.end - c.begin < 2 || !tokens[c.begin].Has(kTokWord)) continue;
     // A common word heads the name only when it is not among the commonest ("Mercantile
@@ -1409,11 +1475,9 @@ void EntityTagger::ResolveInDocument(Work* w) const {
                           w->info[c.end].after == 1 + static_cast<uint8_t>(EntityType::kPerson);
       bool can_join = c.origin == Origin::kRule || person_after;
       if (c.origin == Origin::kGazetteer) {
-        const GazetteerEntry& e = gazetteer_->entries()[c.entry];
         // A town that is no capital nor a big city: "Obama" after "Barack Obama".
-        const bool town = e.type == EntityType::kPlace && e.subtype == "city" && e.capital_of.empty() &&
-                          e.population < 500000;
-        can_join = can_join || e.type == EntityType::kPerson || (!e.IsCountry() && e.ambiguous_word) || town;
+        const EntryRank& e = ranks_[c.entry];
+        can_join = can_join || e.person || (!e.country && e.ambiguous_word) || e.town;
       }
       if (target >= 0 && target != i && can_join) {
         c.link = target;
@@ -1432,9 +1496,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
     // organization named in full here is that organization (not a country, a
     // capital or a big city: "Moscow" after "Moscow State University" stays).
     if (one && c.origin == Origin::kGazetteer) {
-      const GazetteerEntry& e = gazetteer_->entries()[c.entry];
-      const bool small_place = e.type == EntityType::kPlace && !e.IsCountry() && e.capital_of.empty() &&
-                               e.subtype != "region" && e.subtype != "continent" && e.population < 1000000;
+      const bool small_place = ranks_[c.entry].small_place;
       if (int32_t o = small_place ? org_head.Find(w->keys[c.begin]) : -1; o >= 0 && o != i) {
         c.origin = Origin::kRule;
         c.entry = -1;
@@ -1491,6 +1553,16 @@ void EntityTagger::ResolveInDocument(Work* w) const {
     if (has_context) {
       c.guess = context_type == EntityType::kPlace ? Guess::kPlace
                 : context_type == EntityType::kOrganization ? Guess::kOrganization : Guess::kPerson;
+      // "Energy Watch said": a speaker whose name is only common
+      // words (and opens with no given name) is an organization.
+      if (c.guess == Guess::kPerson && !one && c.title == TitleGroup::kNone) {
+        bool all_common = true;
+        for (uint32_t k = c.begin; k < c.end && all_common; ++k) {
+          const int level = w->info[k].common;
+          all_common = !tokens[k].Has(kTokWord) || (level > 0 && level <= 35);
+        }
+        if (all_common) c.guess = Guess::kOrganization;
+      }
       continue;
     }
     if (!one) {
@@ -1583,9 +1655,16 @@ void EntityTagger::BuildEntities(Work* w) const {
   std::vector<int32_t>& order = w->order;
   order.resize(cands.size());
   for (size_t i = 0; i < cands.size(); ++i) order[i] = static_cast<int32_t>(i);
-  std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+  auto before = [&](int32_t a, int32_t b) {
     return cands[a].begin != cands[b].begin ? cands[a].begin < cands[b].begin : a < b;
-  });
+  };
+  // Candidates are found mostly in text order: sort only the tail that is
+  // not, and merge.
+  const auto sorted_end = std::is_sorted_until(order.begin(), order.end(), before);
+  if (sorted_end != order.end()) {
+    std::sort(sorted_end, order.end(), before);
+    std::inplace_merge(order.begin(), sorted_end, order.end(), before);
+  }
 
   auto surface = [&](const Cand& c) {
     return std::string_view(doc.text).substr(tokens[c.begin].span.begin,

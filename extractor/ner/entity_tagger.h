@@ -143,6 +143,17 @@ class EntityTagger : public Stage {
     bool person = false;
     bool site = false;     // a building, monument or venue
     bool company = false;
+    // What the document-level passes ask of an entry, so that they need not
+    // read the (large, scattered) GazetteerEntry: its type, a country or
+    // territory, a one-word common-word name, a town that may be a surname
+    // (city, no capital, under 500,000), a place small enough to be the head
+    // of an organization's name (no country, capital, region or continent,
+    // under 1,000,000).
+    EntityType type = EntityType::kPlace;
+    bool country = false;
+    bool ambiguous_word = false;
+    bool town = false;
+    bool small_place = false;
   };
   std::vector<EntryRank> ranks_;
   // Every word any of the tables above knows, with all it knows about it in

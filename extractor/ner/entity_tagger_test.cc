@@ -248,6 +248,53 @@ TEST_CASE("companies named by what the text says around them") {
   CHECK(Mentions(*m) == std::vector<std::string>{"10-34:name", "55-60:partial"});
 }
 
+TEST_CASE("firms by an ampersand, a suffix after a sentence-initial word, newspapers by what follows") {
+  Document doc = Tag(
+      "Analysts at Quimby & Farrow expect more cuts. Copper Lantern Corp said profits fell. "
+      "Kurier Porannu daily said on Monday it was sold. Representatives of Norwell Bank declined to comment.");
+  const Entity* qf = Find(doc, "org/quimby-farrow");
+  REQUIRE(qf != nullptr);
+  CHECK(qf->subtype == "company");
+  CHECK(Mentions(*qf) == std::vector<std::string>{"12-27:name"});
+  // "Copper" is a common word at the start of a sentence, but "Corp" ends its run.
+  const Entity* cl = Find(doc, "org/copper-lantern-corp");
+  REQUIRE(cl != nullptr);
+  CHECK(Mentions(*cl) == std::vector<std::string>{"46-65:name"});
+  const Entity* kp = Find(doc, "org/kurier-porannu");
+  REQUIRE(kp != nullptr);
+  CHECK(kp->type == EntityType::kOrganization);
+  CHECK(Mentions(*kp) == std::vector<std::string>{"85-99:name"});
+  // A connector after the first word keeps it out: "Representatives of ...".
+  const Entity* nb = Find(doc, "org/norwell-bank");
+  REQUIRE(nb != nullptr);
+  CHECK(Mentions(*nb) == std::vector<std::string>{"153-165:name"});
+}
+
+TEST_CASE("an organization word is no given name; a month does not start a name") {
+  Document doc = Tag(
+      "Officials at the Bank of Norway said on Monday that the July BKR meeting mattered. Jan Dvorak won.");
+  const Entity* bank = Find(doc, "org/bank-of-norway");
+  REQUIRE(bank != nullptr);
+  CHECK(Mentions(*bank) == std::vector<std::string>{"17-31:name"});
+  CHECK(Find(doc, "person/bank") == nullptr);
+  const Entity* bkr = Find(doc, "org/bkr");
+  REQUIRE(bkr != nullptr);
+  CHECK(Mentions(*bkr) == std::vector<std::string>{"61-64:name"});
+  // A month that is also a given name stays one.
+  const Entity* jan = Find(doc, "person/jan-dvorak");
+  REQUIRE(jan != nullptr);
+  CHECK(Mentions(*jan) == std::vector<std::string>{"83-93:name"});
+}
+
+TEST_CASE("a speaker named only with common words is an organization") {
+  Document doc = Tag("Prices fell last week, Energy Watch said on Monday.");
+  const Entity* watch = Find(doc, "org/energy-watch");
+  REQUIRE(watch != nullptr);
+  CHECK(watch->type == EntityType::kOrganization);
+  CHECK(Mentions(*watch) == std::vector<std::string>{"23-35:name"});
+  CHECK(Find(doc, "person/energy-watch") == nullptr);
+}
+
 TEST_CASE("a seat of government is a place, and the body when it speaks") {
   Document doc = Tag("Kim arrived at the White House on Monday. The White House said the talks went well.");
   const Entity* place = Find(doc, "place/white-house");

@@ -25,15 +25,6 @@ constexpr uint64_t kAnyCaseFirst = 1 << 8;  // in a first_ value
 
 enum CaseRule : uint8_t { kAnyCase = 0, kCapitalized = 1, kAllCaps = 2 };
 
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
-
 }  // namespace
 
 // Normalizes byte by byte: lower-case ASCII, no '.', ’ and ‘ as '.
@@ -410,7 +401,6 @@ class RowScanner {
 
 }  // namespace
 
-uint64_t NgramStep(uint64_t h, uint64_t key) { return Mix(h * 31 + key); }
 
 uint64_t TokenKey(std::string_view t) {
   // Eight bytes at a time while they are ASCII without '.': lower-cased in

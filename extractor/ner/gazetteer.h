@@ -116,6 +116,12 @@ class CompactKeyMap {
     }
   }
   uint32_t* FindMutable(uint64_t hash) { return const_cast<uint32_t*>(Find(hash)); }
+  // Asks the CPU to load the slot `hash` starts at, ahead of a Get: a large
+  // table misses the cache, and a loop can overlap the misses of the tokens
+  // ahead of it.
+  void Prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(slots_.data() + (hash & (slots_.size() - 1)));
+  }
   // The value of `hash`, or 0. The first slot is read without a branch on
   // what it holds: in a sparse table that settles almost every lookup.
   uint32_t Get(uint64_t hash) const {
@@ -191,7 +197,16 @@ uint64_t TokenKey(std::string_view token);
 // eight bytes at a time where it can; *has_period as above.
 uint64_t TokenKeyAt(std::string_view folded, const Token& token, bool* has_period);
 // The chained hash of an n-gram: fold TokenKeys with NgramStep from 0.
-uint64_t NgramStep(uint64_t hash, uint64_t key);
+// Inline: the tagger takes a step for every token of a candidate name.
+inline uint64_t NgramStep(uint64_t hash, uint64_t key) {
+  uint64_t x = hash * 31 + key;  // then splitmix64's finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
 
 class Gazetteer {
  public:
@@ -217,6 +232,9 @@ class Gazetteer {
   // Thread-safe.
   uint32_t MatchAt(const Document& doc, const std::vector<uint64_t>& keys, uint32_t i,
                    std::vector<Candidate>* out) const;
+  // Asks the CPU to load what MatchAt reads first for a name starting with
+  // the word of this key: call it a few candidates ahead.
+  void PrefetchStart(uint64_t key) const { ngrams_.Prefetch(NgramStep(0, key)); }
   // Longest alias of any entry starting with the word of this key, in
   // tokens (0: no alias starts with it).
   uint32_t LongestStartingWith(uint64_t key) const;

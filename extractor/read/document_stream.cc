@@ -204,6 +204,7 @@ class DocumentStream::Impl {
     auto fail = [&](Status s, Format f = Format::kAuto) {
       return std::make_unique<SingleItemSource>(ErrorItem(name, std::move(s), f));
     };
+    if (options_.before_wait) input->SetBeforeWait(options_.before_wait);
     // A first visible '{' is enough to start streaming NDJSON from a pipe.
     Result<std::string_view> head = input->Peek(kSniffBytes, /*stop_at_visible=*/true);
     if (head.ok()) {
@@ -285,5 +286,32 @@ std::unique_ptr<DocumentStream> DocumentStream::FromMemory(std::string name, std
 }
 
 bool DocumentStream::Next(ReadItem* item) { return impl_->Next(item); }
+
+void ResetItem(ReadItem* item) {
+  Document& doc = item->doc;
+  std::string text = std::move(doc.text);
+  std::string folded = std::move(doc.folded);
+  std::vector<Sentence> sentences = std::move(doc.sentences);
+  std::vector<Token> tokens = std::move(doc.tokens);
+  std::vector<Entity> entities = std::move(doc.entities);
+  std::vector<Timex> timexes = std::move(doc.timexes);
+  std::vector<Event> events = std::move(doc.events);
+  // Whatever else a document holds starts afresh.
+  *item = ReadItem();
+  text.clear();
+  folded.clear();
+  sentences.clear();
+  tokens.clear();
+  entities.clear();
+  timexes.clear();
+  events.clear();
+  doc.text = std::move(text);
+  doc.folded = std::move(folded);
+  doc.sentences = std::move(sentences);
+  doc.tokens = std::move(tokens);
+  doc.entities = std::move(entities);
+  doc.timexes = std::move(timexes);
+  doc.events = std::move(events);
+}
 
 }  // namespace newsgraph::read

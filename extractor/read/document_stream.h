@@ -60,6 +60,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -93,6 +94,11 @@ struct ReadOptions {
   // kAuto: by content and extension. Anything else: every input is read
   // with that reader (e.g. plain text on stdin that starts with '{').
   Format format = Format::kAuto;
+  // Called, on the reading thread, just before a read from a pipe, socket
+  // or terminal that has no bytes waiting and so would block: the moment for
+  // a caller to flush output that a streaming consumer may be waiting for,
+  // without a flush per record when input keeps coming.
+  std::function<void()> before_wait;
 };
 
 // One document, or the error that stands in its place in the output.
@@ -101,6 +107,11 @@ struct ReadItem {
   Document doc;   // on error: doc.id and doc.source still name what failed
   Format format = Format::kAuto;  // the reader that produced it (kAuto: none)
 };
+
+// Empties *item for the next document, keeping the memory of the text,
+// the folded text and the per-token and per-mention vectors, so that a
+// stream of documents allocates them once rather than once per document.
+void ResetItem(ReadItem* item);
 
 class DocumentStream {
  public:

@@ -213,4 +213,71 @@ TEST_CASE("the reader can be forced - formats have names") {
   CHECK_FALSE(ParseFormat("xml").has_value());
 }
 
+TEST_CASE("before_wait is called when a pipe has nothing waiting, not while input keeps coming") {
+  int p[2];
+  REQUIRE(pipe(p) == 0);
+  std::string first = "{\"id\": \"a\", \"text\": \"one\"}\n";
+  REQUIRE(write(p[1], first.data(), first.size()) == static_cast<ssize_t>(first.size()));
+  int calls = 0;
+  int writer = p[1];
+  ReadOptions options;
+  // Standing in for the consumer's flush: the input goes on only once
+  // newsgraph is about to wait (here the second record, then the end).
+  options.before_wait = [&] {
+    ++calls;
+    if (writer < 0) return;
+    std::string second = "{\"id\": \"b\", \"text\": \"two\"}\n";
+    REQUIRE(write(writer, second.data(), second.size()) == static_cast<ssize_t>(second.size()));
+    close(writer);
+    writer = -1;
+  };
+  std::vector<std::string> ids;
+  WithStdin(p[0], [&] {
+    DocumentStream stream({"-"}, options);
+    ReadItem item;
+    while (stream.Next(&item)) ids.push_back(item.doc.id);
+  });
+  CHECK(ids == std::vector<std::string>{"a", "b"});
+  // Once after the first record (the pipe then empty); the end of input is
+  // ready at once and needs no wait.
+  CHECK(calls == 1);
+}
+
+TEST_CASE("ResetItem empties every field and keeps the text's memory") {
+  ReadItem item;
+  item.status = InvalidArgument("bad");
+  item.format = Format::kHtml;
+  item.doc.id.push_back('a');
+  item.doc.url.push_back('u');
+  item.doc.published.push_back('p');
+  item.doc.text = std::string(1000, 'x');
+  item.doc.folded = item.doc.text;
+  item.doc.warnings.emplace_back(1, 'w');
+  item.doc.tokens.resize(10);
+  item.doc.sentences.resize(2);
+  item.doc.entities.resize(1);
+  item.doc.timexes.resize(1);
+  item.doc.events.resize(1);
+  item.doc.layers = kLayerText | kLayerTokens;
+  const char* text_memory = item.doc.text.data();
+  ResetItem(&item);
+  CHECK(item.status.ok());
+  CHECK(item.format == Format::kAuto);
+  CHECK(item.doc.id.empty());
+  CHECK(item.doc.url.empty());
+  CHECK(item.doc.published.empty());
+  CHECK(item.doc.text.empty());
+  CHECK(item.doc.folded.empty());
+  CHECK(item.doc.warnings.empty());
+  CHECK(item.doc.tokens.empty());
+  CHECK(item.doc.sentences.empty());
+  CHECK(item.doc.entities.empty());
+  CHECK(item.doc.timexes.empty());
+  CHECK(item.doc.events.empty());
+  CHECK(item.doc.layers == 0);
+  CHECK(item.doc.text.capacity() >= 1000);
+  CHECK(item.doc.text.data() == text_memory);
+  CHECK(item.doc.tokens.capacity() >= 10);
+}
+
 }  // namespace newsgraph::read

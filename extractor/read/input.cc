@@ -1,6 +1,7 @@
 #include "extractor/read/input.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,6 +64,15 @@ Result<size_t> ByteInput::ReadRaw(char* buf, size_t n) {
     memory_pos_ += k;
     if (k == 0) eof_ = true;
     return k;
+  }
+  if (before_wait_ && !size_) {
+    // Not a regular file: nothing waiting means the read would block.
+    pollfd p{fd_, POLLIN, 0};
+    int ready;
+    do {
+      ready = ::poll(&p, 1, 0);
+    } while (ready < 0 && errno == EINTR);
+    if (ready == 0) before_wait_();
   }
   while (true) {
     ssize_t k = ::read(fd_, buf, n);

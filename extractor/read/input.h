@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +45,9 @@ class ByteInput {
   // Reads everything left. TooLarge, without reading further, as soon as
   // more than `limit` bytes are known to be there.
   Result<std::string> ReadAll(size_t limit);
+  // Called before a read that would block (a pipe or terminal with no
+  // bytes waiting); see ReadOptions::before_wait.
+  void SetBeforeWait(std::function<void()> before_wait) { before_wait_ = std::move(before_wait); }
   // The total size when it is known up front (a regular file, a buffer).
   std::optional<uint64_t> size() const { return size_; }
 
@@ -60,6 +64,7 @@ class ByteInput {
   size_t head_pos_ = 0;
   bool eof_ = false;
   std::optional<uint64_t> size_;
+  std::function<void()> before_wait_;
 };
 
 // One open input (a file, stdin, a buffer) that yields one or more items.

@@ -324,7 +324,7 @@ class NdjsonSource : public Source {
       }
       if (TrimAscii(std::string_view(line, size)).empty()) continue;  // blank line
       ++items_;
-      *item = ReadItem();
+      ResetItem(item);
       item->format = Format::kNdjson;
       item->doc.source = fallback_id;
       if (std::memchr(line, '\0', size) != nullptr) {

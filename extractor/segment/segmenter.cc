@@ -35,6 +35,20 @@ constexpr std::array<AsciiInfo, 128> kAscii = [] {
   return t;
 }();
 
+// Per byte, for the inner loop of words: an ASCII letter or digit (the
+// word goes on), and the case of a letter. Bytes >= 0x80 and everything
+// else stop the fast loop.
+constexpr uint8_t kWordContinues = 1, kWordUpper = 2, kWordLetter = 4, kWordLower = 8;
+constexpr std::array<uint8_t, 256> kWordByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (c >= '0' && c <= '9') t[c] = kWordContinues;
+    if (c >= 'A' && c <= 'Z') t[c] = kWordContinues | kWordUpper | kWordLetter;
+    if (c >= 'a' && c <= 'z') t[c] = kWordContinues | kWordLower | kWordLetter;
+  }
+  return t;
+}();
+
 CharClass ClassifyNonAscii(std::string_view s, size_t i, size_t* len) {
   char32_t cp = DecodeUtf8(s, i, len);
   if (cp == 0x2028 || cp == 0x2029) return CharClass::kNewline;
@@ -266,24 +280,27 @@ void Segmenter::Tokenize(Document* doc) const {
         continue;
       }
       case CharClass::kWord: {
-        // Scans the word and, for ASCII, counts its letters on the way, so
-        // that its shape needs no second pass.
+        // Scans the word and, for ASCII, counts its letters and notes their
+        // cases on the way, so that its shape needs no second pass.
         size_t end = i;
-        int letters = 0, upper = 0;
+        int letters = 0;
+        uint8_t seen = 0;  // kWordUpper / kWordLower of the ASCII letters
         bool non_ascii = false;
         while (end < n) {
+          // ASCII letters and digits, the bulk of a word: one table load
+          // and a few register operations per byte.
+          uint8_t w;
+          while ((w = kWordByte[static_cast<unsigned char>(s[end])]) & kWordContinues) {
+            letters += w >> 2 & 1;
+            seen |= w;
+            if (++end == n) break;
+          }
+          if (end == n) break;
           unsigned char b = static_cast<unsigned char>(s[end]);
           size_t l = 1;
           CharClass c;
           if (b < 0x80) {
-            const AsciiInfo& a = kAscii[b];
-            c = a.cls;
-            if (c == CharClass::kWord || c == CharClass::kDigit) {
-              letters += a.upper | a.lower;
-              upper += a.upper;
-              ++end;
-              continue;
-            }
+            c = kAscii[b].cls;
           } else {
             non_ascii = true;
             c = ClassifyNonAscii(s, end, &l);
@@ -317,8 +334,8 @@ void Segmenter::Tokenize(Document* doc) const {
         } else {
           shape = 0;
           if (kAscii[static_cast<unsigned char>(s[i])].upper) shape |= kTokCapitalized;
-          if (letters >= 2 && upper == letters) shape |= kTokAllCaps;
-          if (letters > 0 && upper == 0) shape |= kTokLower;
+          if (letters >= 2 && (seen & kWordLower) == 0) shape |= kTokAllCaps;
+          if (letters > 0 && (seen & kWordUpper) == 0) shape |= kTokLower;
         }
         emit(i, end, static_cast<uint16_t>(kTokWord | shape));
         i = end;

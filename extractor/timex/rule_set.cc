@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <unordered_map>
 
 #include <re2/re2.h>
@@ -273,8 +274,28 @@ Status RuleSet::CollectStarters(std::vector<std::string>* words) const {
     }
     if (!w.empty()) words->push_back(w);
   };
-  // Lexicon words, split as the tokenizer splits them.
+  // Words of the lexicon classes that a pattern or macro names (%class),
+  // split as the tokenizer splits them. Classes no pattern names (tense
+  // markers: "said", "held") are read by code, never matched: their words
+  // start nothing.
+  std::set<std::string, std::less<>> named;
+  auto collect_names = [&](std::string_view p) {
+    for (size_t i = 0; i < p.size(); ++i) {
+      if (p[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (p[i] != '%') continue;
+      size_t j = i + 1;
+      while (j < p.size() && ((p[j] >= 'a' && p[j] <= 'z') || p[j] == '_' || (p[j] >= '0' && p[j] <= '9'))) ++j;
+      named.emplace(p.substr(i + 1, j - i - 1));
+      i = j - 1;
+    }
+  };
+  for (const std::string& p : raw_patterns_) collect_names(p);
+  for (const std::string& m : lexicon_.MacroPatterns()) collect_names(m);
   for (const std::string& cls : lexicon_.ClassNames()) {
+    if (named.find(cls) == named.end()) continue;
     for (const std::string& w : lexicon_.Words(cls)) add_words(w);
   }
   // Literal words of patterns and macros: letters outside character

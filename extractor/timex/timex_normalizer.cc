@@ -650,6 +650,26 @@ struct Evaluator {
     return nullptr;
   }
 
+  // True when `p` is not over by the publication date: a quarter under way
+  // or ahead has no results yet to compare with a year before.
+  bool NotOver(const TimePoint& p) const {
+    if (!ctx.published) return false;
+    TimePoint next = ShiftTimePoint(p, p.granularity, 1, p.granularity);
+    return DaysFromCivil(next.first) > DaysFromCivil(*ctx.published) + 1;
+  }
+
+  // The quarter (half) a results story is about: the last one named that
+  // is over by the publication date ("losses through the third quarter of
+  // 1990" is a forecast).
+  const EarlierPoint* StoryPeriod(Granularity g) const {
+    if (ctx.earlier == nullptr) return nullptr;
+    for (auto it = ctx.earlier->rbegin(); it != ctx.earlier->rend(); ++it) {
+      if (it->derived || it->point.granularity != g || NotOver(it->point)) continue;
+      return &*it;
+    }
+    return nullptr;
+  }
+
   std::optional<std::string> Call(Fn fn, const std::array<std::string, 4>& a) {
     auto arg = [&](size_t i) -> std::string_view { return i < a.size() ? std::string_view(a[i]) : ""; };
     switch (fn) {
@@ -759,11 +779,12 @@ struct Evaluator {
     // ("the third quarter" in a results story); months and seasons as the
     // nearest one.
     bool by_year = g == Granularity::kQuarter || g == Granularity::kHalf;
-    // Months and seasons: past unless the text says otherwise, and the tense
+    // Months and seasons: past unless the text says otherwise (the present,
+    // a schedule, "is heard in May", takes the nearest), and the tense
     // gives way when the other reading is five times closer ("in
     // mid-November" written in late October).
     Pick pick = by_year ? PickFor(rel, Tense::kUnknown, Pick::kSameYear, Pick::kSameYear)
-                        : PickFor(rel, ctx.tense, Pick::kOnOrBefore, Pick::kOnOrBefore);
+                        : PickFor(rel, ctx.tense, Pick::kOnOrBefore, Pick::kNearest);
     if (!by_year && (pick == Pick::kOnOrBefore || pick == Pick::kOnOrAfter)) {
       int64_t before = PickCycle(period, phase, ref, Pick::kOnOrBefore);
       int64_t after = PickCycle(period, phase, ref, Pick::kOnOrAfter);
@@ -789,13 +810,18 @@ struct Evaluator {
     if (!wd || *wd < 1 || *wd > 7) return Reject();
     auto pub = Pub();
     if (!pub) return std::nullopt;
-    // Past by default: news reports what happened. A future weekday is
-    // strictly after the publication date ("will meet on Wednesday",
-    // written on a Wednesday, is next week's).
-    Pick pick = PickFor(rel, ctx.tense, Pick::kOnOrBefore, Pick::kOnOrAfter);
-    if (rel.empty() && ctx.tense == Tense::kFuture) pick = Pick::kStrictAfter;
-    if (pick == Pick::kSameYear) pick = Pick::kOnOrAfter;  // "this Friday"
     int64_t days = DaysFromCivil(*pub);
+    // The publication's own weekday is the publication day, whatever the
+    // tense: "will hold talks on Wednesday" in a Wednesday article is that
+    // day, as is "later on Thursday" on a Thursday. Only "last" / "next"
+    // move it a week.
+    bool same_day = Weekday(*pub) == *wd;
+    if (same_day && rel != "-1" && rel != "last" && rel != "+1" && rel != "1" && rel != "next") {
+      return FormatDay(*pub);
+    }
+    // Past by default: news reports what happened.
+    Pick pick = PickFor(rel, ctx.tense, Pick::kOnOrBefore, Pick::kOnOrAfter);
+    if (pick == Pick::kSameYear) pick = Pick::kOnOrAfter;  // "this Friday"
     // Days since an arbitrary Monday: 1970-01-05.
     int64_t ref = days - 4;
     int64_t idx = PickCycle(7, *wd - 1, ref, pick);
@@ -839,14 +865,20 @@ struct Evaluator {
       // "the following day" counts from the narrative's last date, which
       // may itself be "the following day", but not "a day earlier".
       base = Earlier(*unit);
+      // "The year-ago quarter" compares results, which a forecast quarter
+      // named last has none of.
+      if (base != nullptr && n < 0 && (*unit == Granularity::kQuarter || *unit == Granularity::kHalf) &&
+          base->point.granularity == *unit && NotOver(base->point)) {
+        base = StoryPeriod(*unit);
+      }
       forward = base != nullptr && n > 0;
     } else if (from_anchor) {
       // "a year earlier" compares with a date stated outright nearby, or
       // else with the quarter a results story is about; with neither, with
       // the publication date.
       base = Earlier(*unit, 2);
-      if (base == nullptr && *unit > Granularity::kQuarter) base = Earlier(Granularity::kQuarter, -1, false, true);
-      if (base == nullptr && *unit > Granularity::kHalf) base = Earlier(Granularity::kHalf, -1, false, true);
+      if (base == nullptr && *unit > Granularity::kQuarter) base = StoryPeriod(Granularity::kQuarter);
+      if (base == nullptr && *unit > Granularity::kHalf) base = StoryPeriod(Granularity::kHalf);
     } else if (keep) {
       // "rose 5% from a year ago" after "third-quarter profit": the period
       // compared is the month or quarter named just before, or the quarter
@@ -857,7 +889,7 @@ struct Evaluator {
           e->point.granularity < *unit) {
         base = e;
       }
-      if (base == nullptr && *unit > Granularity::kQuarter) base = Earlier(Granularity::kQuarter, -1, false, true);
+      if (base == nullptr && *unit > Granularity::kQuarter) base = StoryPeriod(Granularity::kQuarter);
     }
     if (base != nullptr) {
       UsePrevious(*base);

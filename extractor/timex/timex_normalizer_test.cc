@@ -70,7 +70,15 @@ TEST_CASE("groups are normalized by their names") {
 TEST_CASE("weekdays, month days and months by tense") {
   // 2024-06-19 is a Wednesday.
   CHECK(Value("@weekday({weekday})", {{"weekday", "wednesday"}}) == "2024-06-19");
-  CHECK(Value("@weekday({weekday})", {{"weekday", "wednesday"}}, "2024-06-19", Tense::kFuture) == "2024-06-26");
+  // The publication's own weekday is that day in every tense; only "last"
+  // and "next" move it by a week.
+  CHECK(Value("@weekday({weekday})", {{"weekday", "wednesday"}}, "2024-06-19", Tense::kFuture) == "2024-06-19");
+  CHECK(Value("@weekday({weekday})", {{"weekday", "wednesday"}}, "2024-06-19", Tense::kPresent) == "2024-06-19");
+  CHECK(Value("@weekday({weekday},future)", {{"weekday", "wednesday"}}) == "2024-06-19");
+  CHECK(Value("@weekday({weekday},{rel})", {{"weekday", "wednesday"}, {"rel", "this"}}) == "2024-06-19");
+  CHECK(Value("@weekday({weekday},{rel})", {{"weekday", "wednesday"}, {"rel", "next"}}) == "2024-06-26");
+  CHECK(Value("@weekday({weekday})", {{"weekday", "thursday"}}, "2024-06-19", Tense::kFuture) == "2024-06-20");
+  CHECK(Value("@weekday({weekday})", {{"weekday", "tuesday"}}, "2024-06-19", Tense::kFuture) == "2024-06-25");
   CHECK(Value("@weekday({weekday})", {{"weekday", "friday"}}, "2024-06-19", Tense::kPast) == "2024-06-14");
   CHECK(Value("@weekday({weekday},{rel})", {{"weekday", "friday"}, {"rel", "next"}}) == "2024-06-21");
   CHECK(Value("@weekday({weekday},{rel})", {{"weekday", "wednesday"}, {"rel", "last"}}) == "2024-06-12");

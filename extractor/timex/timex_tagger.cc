@@ -74,6 +74,9 @@ Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32
       else if (*cls == "present") tense = Tense::kPresent;
       else if (*cls == "future_to" && k + 1 < sent.token_end && doc.Folded(doc.tokens[k + 1].span) == "to")
         tense = Tense::kFuture;  // "is expected to", "is due to"
+      else if (*cls == "future_unless_to" &&
+               !(k + 1 < sent.token_end && doc.Folded(doc.tokens[k + 1].span) == "to"))
+        tense = Tense::kFuture;  // "next", but not the place "next to the embassy"
       else return false;  // det, be, none; future_to without "to"
     } else if (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && t.Has(kTokLower)) {
       // An adjective, not a verb, between a determiner or an adverb and a

@@ -85,7 +85,31 @@ TEST_CASE("weekdays follow the tense of their clause") {
   CHECK(doc.timexes[1].value == "2024-06-21");  // "will": strictly after
   CHECK(doc.timexes[2].value == "2024-06-17");
   CHECK(doc.timexes[3].span == Span{109, 118});
-  CHECK(doc.timexes[3].value == "2024-06-26");  // "due to": the next Wednesday, strictly after
+  CHECK(doc.timexes[3].value == "2024-06-19");  // the publication's weekday is its day, even ahead
+}
+
+TEST_CASE("the publication's weekday is the publication day in every tense") {
+  // 2024-06-19 is a Wednesday.
+  const std::string text =
+      "Putin and Kim will hold talks on Wednesday afternoon, Ushakov told reporters on Monday. "
+      "The leaders are to sign a pact later on Wednesday. They meet again next Wednesday.";
+  Document doc = Tag(text, "2024-06-19");
+  REQUIRE(doc.timexes.size() == 4);
+  CHECK(doc.Text(doc.timexes[0].span) == "Wednesday afternoon");
+  CHECK(doc.timexes[0].span == Span{33, 52});
+  CHECK(doc.timexes[0].value == "2024-06-19TAF");
+  CHECK(doc.timexes[1].span == Span{80, 86});
+  CHECK(doc.timexes[1].value == "2024-06-17");
+  CHECK(doc.Text(doc.timexes[2].span) == "Wednesday");
+  CHECK(doc.timexes[2].value == "2024-06-19");
+  CHECK(doc.Text(doc.timexes[3].span) == "next Wednesday");
+  CHECK(doc.timexes[3].value == "2024-06-26");
+
+  Document thursday = Tag("Kim will see Putin off later on Thursday, officials said.", "2024-06-20");
+  REQUIRE(thursday.timexes.size() == 1);
+  CHECK(thursday.Text(thursday.timexes[0].span) == "Thursday");
+  CHECK(thursday.timexes[0].span == Span{32, 40});
+  CHECK(thursday.timexes[0].value == "2024-06-20");
 }
 
 TEST_CASE("full dates in the common orders and styles") {
@@ -215,6 +239,55 @@ TEST_CASE("quarters and comparisons in a results story") {
   CHECK(doc.timexes[1].value == "1988-Q3");
   CHECK(doc.Text(doc.timexes[2].span) == "the year-earlier quarter");
   CHECK(doc.timexes[2].value == "1988-Q3");
+}
+
+TEST_CASE("a year-ago period compares with a quarter that is over, not a forecast") {
+  // Published 1989-10-26: the third quarter is over, the fourth under way.
+  const std::string text = "Profit fell in the third quarter. Losses will last through the fourth quarter. "
+                           "Sales matched the year-ago period and the year-earlier third quarter.";
+  Document doc = Tag(text, "1989-10-26");
+  REQUIRE(doc.timexes.size() == 4);
+  CHECK(doc.timexes[1].value == "1989-Q4");
+  CHECK(doc.Text(doc.timexes[2].span) == "the year-ago period");
+  CHECK(doc.timexes[2].span == Span{93, 112});
+  CHECK(doc.timexes[2].value == "1988-Q3");
+  CHECK(doc.Text(doc.timexes[3].span) == "the year-earlier third quarter");
+  CHECK(doc.timexes[3].span == Span{117, 147});
+  CHECK(doc.timexes[3].value == "1988-Q3");
+}
+
+TEST_CASE("the past year, recent years, schedules and deadlines") {
+  const std::string text = "Prices doubled over the past year and rose in recent years. "
+                           "The appeal is heard in May. They have until 9 a.m. Tuesday and until Friday morning.";
+  Document doc = Tag(text, "2000-03-29");  // a Wednesday
+  REQUIRE(doc.timexes.size() == 5);
+  CHECK(doc.Text(doc.timexes[0].span) == "the past year");
+  CHECK(doc.timexes[0].span == Span{20, 33});
+  CHECK(doc.timexes[0].type == TimexType::kDate);
+  CHECK(doc.timexes[0].value == "1999");
+  CHECK(doc.Text(doc.timexes[1].span) == "recent years");
+  CHECK(doc.timexes[1].value == "PAST_REF");
+  CHECK(doc.Text(doc.timexes[2].span) == "May");
+  CHECK(doc.timexes[2].value == "2000-05");  // the present of a schedule: the nearest May
+  CHECK(doc.Text(doc.timexes[3].span) == "9 a.m. Tuesday");
+  CHECK(doc.timexes[3].value == "2000-04-04T09:00");
+  CHECK(doc.Text(doc.timexes[4].span) == "Friday morning");
+  CHECK(doc.timexes[4].value == "2000-03-31TMO");
+}
+
+TEST_CASE("'next to' and 'vacation plans' mark no future") {
+  // 1998-08-08 is a Saturday.
+  const std::string text = "Dozens died in the blasts next to the embassies on Friday. "
+                           "On Friday, when she set aside vacation plans, the warning was lifted. "
+                           "She plans to fly there on Tuesday.";
+  Document doc = Tag(text, "1998-08-08");
+  REQUIRE(doc.timexes.size() == 3);
+  CHECK(doc.timexes[0].span == Span{51, 57});
+  CHECK(doc.timexes[0].value == "1998-08-07");
+  CHECK(doc.timexes[1].span == Span{62, 68});
+  CHECK(doc.timexes[1].value == "1998-08-07");
+  CHECK(doc.Text(doc.timexes[2].span) == "Tuesday");
+  CHECK(doc.timexes[2].value == "1998-08-11");
 }
 
 TEST_CASE("a sentence-final period is not part of the extent") {

@@ -1,19 +1,19 @@
 #include "extractor/write/ndjson_writer.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "extractor/write/json_out.h"
 
 namespace newsgraph::write {
 namespace {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+// Confidences are written to three decimals at most ("0.85", "1.0").
+constexpr int kMaxDecimals = 3;
 
-void String(JsonWriter* w, std::string_view s) { w->String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void String(JsonOut* w, std::string_view s) { w->String(s); }
 
-void Key(JsonWriter* w, std::string_view k) { w->Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+void Key(JsonOut* w, std::string_view k) { w->Key(k); }
 
 // A string member, or null when empty.
-void OptionalString(JsonWriter* w, std::string_view key, std::string_view value) {
+void OptionalString(JsonOut* w, std::string_view key, std::string_view value) {
   Key(w, key);
   if (value.empty()) {
     w->Null();
@@ -22,7 +22,7 @@ void OptionalString(JsonWriter* w, std::string_view key, std::string_view value)
   }
 }
 
-void SpanMembers(JsonWriter* w, const Document& doc, const Span& span, bool with_text) {
+void SpanMembers(JsonOut* w, const Document& doc, const Span& span, bool with_text) {
   Key(w, "start");
   w->Uint(span.begin);
   Key(w, "end");
@@ -33,14 +33,14 @@ void SpanMembers(JsonWriter* w, const Document& doc, const Span& span, bool with
   }
 }
 
-void SpanObject(JsonWriter* w, std::string_view key, const Document& doc, const Span& span) {
+void SpanObject(JsonOut* w, std::string_view key, const Document& doc, const Span& span) {
   Key(w, key);
   w->StartObject();
   SpanMembers(w, doc, span, true);
   w->EndObject();
 }
 
-void WriteEntities(JsonWriter* w, const Document& doc) {
+void WriteEntities(JsonOut* w, const Document& doc) {
   Key(w, "entities");
   w->StartArray();
   for (const Entity& e : doc.entities) {
@@ -82,7 +82,7 @@ void WriteEntities(JsonWriter* w, const Document& doc) {
   w->EndArray();
 }
 
-void WriteTimexes(JsonWriter* w, const Document& doc) {
+void WriteTimexes(JsonOut* w, const Document& doc) {
   Key(w, "timexes");
   w->StartArray();
   for (const Timex& t : doc.timexes) {
@@ -104,7 +104,7 @@ void WriteTimexes(JsonWriter* w, const Document& doc) {
   w->EndArray();
 }
 
-void WriteEvents(JsonWriter* w, const Document& doc) {
+void WriteEvents(JsonOut* w, const Document& doc) {
   Key(w, "events");
   w->StartArray();
   for (const Event& e : doc.events) {
@@ -119,7 +119,7 @@ void WriteEvents(JsonWriter* w, const Document& doc) {
     Key(w, "roles");
     w->StartObject();
     for (const EventRole& role : e.roles) {
-      Key(w, role.name);
+      w->EscapedKey(role.name);
       w->StartArray();
       for (uint32_t index : role.entities) {
         if (index < doc.entities.size()) String(w, doc.entities[index].id);
@@ -141,7 +141,7 @@ void WriteEvents(JsonWriter* w, const Document& doc) {
       w->EndArray();
     }
     Key(w, "confidence");
-    w->Double(e.confidence);
+    w->Double(e.confidence, kMaxDecimals);
     OptionalString(w, "cameo", e.cameo);
     if (!e.rule.empty()) {
       Key(w, "rule");
@@ -155,9 +155,9 @@ void WriteEvents(JsonWriter* w, const Document& doc) {
 }  // namespace
 
 void NdjsonWriter::WriteDocument(const Document& doc, std::string* out) const {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.SetMaxDecimalPlaces(3);
+  // Straight into *out: the caller's string keeps its capacity from one
+  // record to the next.
+  JsonOut w(out);
   w.StartObject();
   Key(&w, "id");
   String(&w, doc.id);
@@ -178,13 +178,12 @@ void NdjsonWriter::WriteDocument(const Document& doc, std::string* out) const {
   WriteTimexes(&w, doc);
   WriteEvents(&w, doc);
   w.EndObject();
-  out->append(buffer.GetString(), buffer.GetSize());
+  w.Finish();
   out->push_back('\n');
 }
 
 void NdjsonWriter::WriteError(const Document& doc, const Status& error, std::string* out) const {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
+  JsonOut w(out);
   w.StartObject();
   Key(&w, "id");
   String(&w, doc.id);
@@ -192,7 +191,7 @@ void NdjsonWriter::WriteError(const Document& doc, const Status& error, std::str
   Key(&w, "error");
   String(&w, error.message());
   w.EndObject();
-  out->append(buffer.GetString(), buffer.GetSize());
+  w.Finish();
   out->push_back('\n');
 }
 

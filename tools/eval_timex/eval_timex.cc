@@ -1,11 +1,12 @@
 // eval_timex: scores the time stage against TimeML gold, and shows what it
 // finds in a text or in annotated event articles.
 //
-//   eval_timex [--errors] [--by-rule] FOLDER
+//   eval_timex [--errors|--all] [--by-rule] FOLDER
 //                                          every *.tml under FOLDER: the <DCT> is the
 //                                          publication date, the <TEXT> the document;
 //                                          prints the TempEval-3 table (--errors: each
-//                                          miss, false alarm and wrong value; --by-rule:
+//                                          miss, false alarm and wrong value; --all: and
+//                                          each right one, as OK; --by-rule:
 //                                          what each rule found)
 //   eval_timex --text FILE [--date D]     the timexes of a plain-text file
 //   eval_timex --events ARTICLES.json     for each dated gold event, whether a timex
@@ -146,8 +147,9 @@ std::string Context(const std::string& text, Span s) {
   return out;
 }
 
-// Scores one document into *c; prints its errors when `errors`.
-void ScoreDocument(const TmlDocument& tml, const Document& doc, bool errors, Counts* c) {
+// Scores one document into *c; prints its errors when `errors`, and its
+// right timexes too when `all` (to see what a change would break).
+void ScoreDocument(const TmlDocument& tml, const Document& doc, bool errors, bool all, Counts* c) {
   const auto& sys = doc.timexes;
   const auto& gold = tml.gold;
   c->gold += gold.size();
@@ -197,8 +199,8 @@ void ScoreDocument(const TmlDocument& tml, const Document& doc, bool errors, Cou
     c->value_ok += value_ok;
     rc.strict += strict;
     rc.value_ok += value_ok;
-    if (errors && (!strict || !type_ok || !value_ok)) {
-      std::string kind = !strict ? "EXTENT" : !value_ok ? "VALUE" : "TYPE";
+    if (errors && (all || !strict || !type_ok || !value_ok)) {
+      std::string kind = !strict ? "EXTENT" : !value_ok ? "VALUE" : !type_ok ? "TYPE" : "OK";
       std::printf("%s\t%s\t%s\tgold %s %s [%s]\tsys %.*s %s [%s]\t%s\t%s\n", kind.c_str(), name, tml.dct.c_str(),
                   g.type.c_str(), g.value.c_str(), doc.text.substr(g.span.begin, g.span.size()).c_str(),
                   static_cast<int>(type.size()), type.data(), s.value.c_str(),
@@ -215,7 +217,7 @@ void ScoreDocument(const TmlDocument& tml, const Document& doc, bool errors, Cou
   }
 }
 
-int EvaluateFolder(const Pipeline& pipeline, const std::string& folder, bool errors, bool by_rule) {
+int EvaluateFolder(const Pipeline& pipeline, const std::string& folder, bool errors, bool all, bool by_rule) {
   namespace fs = std::filesystem;
   std::vector<std::string> paths;
   std::error_code ec;
@@ -250,7 +252,7 @@ int EvaluateFolder(const Pipeline& pipeline, const std::string& folder, bool err
       return 1;
     }
     bytes += doc.text.size();
-    ScoreDocument(*tml, doc, errors, &c);
+    ScoreDocument(*tml, doc, errors, all, &c);
   }
   Prf strict = Score(c.strict, c.system, c.strict, c.gold);
   Prf relaxed = Score(c.relaxed_system, c.system, c.relaxed_gold, c.gold);
@@ -364,11 +366,12 @@ int CheckEvents(const Pipeline& pipeline, const std::string& path) {
 
 int Main(int argc, char** argv) {
   std::string data_dir = DefaultDataDir(), text_file, events_file, date, folder;
-  bool errors = false, by_rule = false;
+  bool errors = false, all = false, by_rule = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--errors") errors = true;
+    else if (a == "--all") errors = all = true;
     else if (a == "--by-rule") by_rule = true;
     else if (a == "--data-dir") data_dir = next();
     else if (a == "--text") text_file = next();
@@ -384,7 +387,7 @@ int Main(int argc, char** argv) {
   }
   if (folder.empty() && text_file.empty() && events_file.empty()) {
     std::fprintf(stderr,
-                 "usage: eval_timex [--data-dir DIR] [--errors] [--by-rule] FOLDER_OF_TML\n"
+                 "usage: eval_timex [--data-dir DIR] [--errors|--all] [--by-rule] FOLDER_OF_TML\n"
                  "       eval_timex [--data-dir DIR] --text FILE [--date YYYY-MM-DD]\n"
                  "       eval_timex [--data-dir DIR] --events ARTICLES.json\n");
     return 2;
@@ -398,7 +401,7 @@ int Main(int argc, char** argv) {
   }
   if (!text_file.empty()) return ShowText(**pipeline, text_file, date);
   if (!events_file.empty()) return CheckEvents(**pipeline, events_file);
-  return EvaluateFolder(**pipeline, folder, errors, by_rule);
+  return EvaluateFolder(**pipeline, folder, errors, all, by_rule);
 }
 
 }  // namespace
