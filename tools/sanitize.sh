@@ -7,6 +7,7 @@
 #   bash tools/sanitize.sh                       # build-asan/, every test but label `memory`
 #   BUILD_DIR=/tmp/asan bash tools/sanitize.sh
 #   bash tools/sanitize.sh -R segment            # extra arguments go to ctest
+#   SANITIZE_SKIP_LABELS='memory|scale' bash tools/sanitize.sh   # CI: also skip the throughput runs
 #
 # Optimised with -O1 and line tables only (-g1): quicker to build and run
 # than -O0 -g, and stacks still name file and line. Tests labelled `memory`
@@ -28,4 +29,4 @@ cmake --build "$build" -j"$jobs"
 # halt_on_error: the first report fails the test; the stack is printed.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1:detect_stack_use_after_return=1:strict_init_order=1:check_initialization_order=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-ctest --test-dir "$build" --output-on-failure -j"$jobs" -LE memory "$@"
+ctest --test-dir "$build" --output-on-failure -j"$jobs" -LE "${SANITIZE_SKIP_LABELS:-memory}" "$@"

@@ -44,7 +44,10 @@ OutputFile::~OutputFile() {
 Status OutputFile::PushPending() {
   if (!error_.ok()) return error_;
   if (pending_.empty()) return Status::Ok();
-  if (std::fwrite(pending_.data(), 1, pending_.size(), file_) != pending_.size()) {
+  // pending_ ends on a record boundary; on standard output it goes out whole,
+  // so a run killed between writes leaves no half record behind in stdio's buffer.
+  if (std::fwrite(pending_.data(), 1, pending_.size(), file_) != pending_.size() ||
+      (is_stdout() && std::fflush(file_) != 0)) {
     error_ = IoError((is_stdout() ? std::string("standard output") : path_) + ": write failed: " +
                      std::strerror(errno));
   }

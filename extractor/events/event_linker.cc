@@ -114,6 +114,13 @@ class Linker {
   template <typename A, typename B>
   bool PlacesApart(const A& a, const B& b) const;
   bool StrongCompatible(const Linked& e, const EventMention& m) const;
+  // One actor, or a person and the country they act for ("China's top
+  // diplomat Wang Yi" and "China").
+  bool SameActor(uint32_t x, uint32_t y) const;
+  template <typename A, typename B>
+  bool ActorsMeet(const A& a, const B& b) const;
+  template <typename A, typename B>
+  bool ActorsWithin(const A& a, const B& b) const;
   void AddRole(Linked* e, uint8_t role, uint32_t entity, FillSource src) const;
   void Merge(int event, int mention, bool weak);
   int Create(int mention);
@@ -214,6 +221,35 @@ bool Subset(const A& a, const B& b) {
   return true;
 }
 
+bool Linker::SameActor(uint32_t x, uint32_t y) const {
+  if (x == y) return true;
+  const Entity& a = doc_->entities[x];
+  const Entity& b = doc_->entities[y];
+  if (a.country.empty() || a.country != b.country) return false;
+  auto nation = [](const Entity& e) { return e.type == EntityType::kPlace && e.subtype == "country"; };
+  return (a.type == EntityType::kPerson && nation(b)) || (b.type == EntityType::kPerson && nation(a));
+}
+
+template <typename A, typename B>
+bool Linker::ActorsMeet(const A& a, const B& b) const {
+  for (uint32_t x : a) {
+    for (uint32_t y : b) {
+      if (SameActor(x, y)) return true;
+    }
+  }
+  return false;
+}
+
+template <typename A, typename B>
+bool Linker::ActorsWithin(const A& a, const B& b) const {
+  for (uint32_t x : a) {
+    bool found = false;
+    for (uint32_t y : b) found |= SameActor(x, y);
+    if (!found) return false;
+  }
+  return true;
+}
+
 // Two mentions stated as events in their own right are the same event when
 // the same actors do it, at a compatible time, with statuses one event can
 // go through (a plan that is then called off), and, for meetings and
@@ -229,8 +265,8 @@ bool Linker::StrongCompatible(const Linked& e, const EventMention& m) const {
   const std::vector<uint32_t>& ea = RoleEntities(e, RoleKind::kAgent);
   IdList ma = MentionEntities(m, RoleKind::kAgent, false);
   if (MeetingLike(m.type)) {
-    if (ea.empty() || ma.empty() || !Intersects(ea, ma)) return false;
-    if (!Subset(ea, ma) && !Subset(ma, ea)) return false;
+    if (ea.empty() || ma.empty() || !ActorsMeet(ea, ma)) return false;
+    if (!ActorsWithin(ea, ma) && !ActorsWithin(ma, ea)) return false;
     const std::vector<uint32_t>& ep = RoleEntities(e, RoleKind::kPlace);
     IdList mp = MentionEntities(m, RoleKind::kPlace, false);
     if (!ep.empty() && !mp.empty() && !PlacesOverlap(ep, mp)) return false;
@@ -338,6 +374,11 @@ void Linker::AttachWeak(int mi) {
         m.status != EventStatus::kDenied) {
       conflict = true;
     }
+    // "ruled out any visit to Caracas" after a trip elsewhere: a status of another trip.
+    if (m.status_change && !mp.empty() && !RoleEntities(e, RoleKind::kPlace).empty() &&
+        !PlacesOverlap(mp, RoleEntities(e, RoleKind::kPlace))) {
+      conflict = true;
+    }
     if (conflict && !m.status_change) continue;
     if (!m.anaphoric && !m.status_change) {
       // "a day after a visit to North Korea" is not the arrival in Hanoi; "attended
@@ -433,6 +474,8 @@ void Linker::AttachWeak(int mi) {
     const Linked& src = events_[best];
     for (size_t r = 0; r < src.roles.size(); ++r) {
       if (!n.roles[r].empty() && static_cast<int>(r) == agent) continue;
+      // With places of its own ("any visit to Caracas") it takes only the actors.
+      if (!mp.empty() && static_cast<int>(r) != agent) continue;
       for (const auto& [ent, s] : src.roles[r]) AddRole(&n, static_cast<uint8_t>(r), ent, FillSource::kAntecedent);
     }
     n.status_explicit = true;
@@ -551,6 +594,25 @@ void Linker::InheritDates() {
               found = o.date;
               break;
             }
+          }
+        }
+        if (!found.empty()) continue;
+        // "invited Kim to visit Tokyo during their talks", the talks told last
+        // being others': the latest meeting told before of all its actors.
+        std::vector<uint32_t> actors = ea;
+        for (uint32_t c : RoleEntities(e, RoleKind::kCounterpart)) actors.push_back(c);
+        if (actors.size() < 2) continue;
+        uint32_t best_pos = 0;
+        for (const Linked& o : events_) {
+          if (&o == &e || !o.alive || o.date.empty() || o.status != EventStatus::kOccurred ||
+              schema_.types()[o.type].name != "Meeting") {
+            continue;
+          }
+          const uint32_t op = ms_[o.primary].tok_begin;
+          if (op >= m.tok_begin || op < best_pos) continue;
+          if (Subset(actors, RoleEntities(o, RoleKind::kAgent))) {
+            best_pos = op;
+            found = o.date;
           }
         }
       }

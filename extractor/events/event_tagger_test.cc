@@ -19,9 +19,10 @@ namespace {
 struct EntitySpec {
   std::string name;
   EntityType type;
-  std::vector<std::string> forms;  // surface forms to find (the name if empty)
-  std::string subtype;
-  std::string country;
+  std::vector<std::string> forms = {};  // surface forms to find (the name if empty)
+  std::string subtype = {};
+  std::string country = {};
+  std::string capital_of = {};
 };
 struct TimexSpec {
   std::string text;
@@ -63,6 +64,7 @@ class Fixture {
       e.type = spec.type;
       e.subtype = spec.subtype;
       e.country = spec.country;
+      e.capital_of = spec.capital_of;
       std::vector<std::string> forms = spec.forms.empty() ? std::vector<std::string>{spec.name} : spec.forms;
       for (const std::string& f : forms) {
         for (size_t p = text.find(f); p != std::string::npos; p = text.find(f, p + 1)) {
@@ -138,6 +140,278 @@ TEST_CASE("a verb trigger: visitor, destination, own date, offsets") {
   CHECK(e.cameo == "042");
   CHECK(e.confidence > 0.5);
   CHECK((doc.layers & kLayerEvents) != 0);
+}
+
+TEST_CASE("a nationality names the person and the capital of its country") {
+  const EntitySpec pyongyang{"Pyongyang", EntityType::kPlace, {}, "city", "KP", "KP"};
+  const std::string text =
+      "Vladimir Putin met Kim Jong Un in Moscow in 2023, Pyongyang said. On Tuesday the Russian leader flew into "
+      "the North Korean capital.";
+  Document doc = F().Run(text, "2024-06-18", {kPutin, kKim, kMoscow, pyongyang},
+                         {{"2023", "2023"}, {"Tuesday", "2024-06-18"}});
+  REQUIRE(doc.events.size() == 2);
+  const Event& visit = doc.events[1];
+  CHECK(visit.type == "Visit");
+  CHECK(doc.Text(visit.trigger) == "flew");
+  CHECK(visit.trigger.begin == text.find("flew"));
+  CHECK(Role(doc, visit, "visitor") == std::vector<std::string>{"Vladimir Putin"});
+  CHECK(Role(doc, visit, "destination") == std::vector<std::string>{"Pyongyang"});
+  CHECK(visit.date == "2024-06-18");
+
+  // No capital named: the country stands for it.
+  doc = F().Run("Vladimir Putin met Kim Jong Un in North Korea in 2023. The Russian leader flew into the North "
+                "Korean capital on Tuesday.",
+                "2024-06-18", {kPutin, kKim, kNorthKorea}, {{"2023", "2023"}, {"Tuesday", "2024-06-18"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(Role(doc, doc.events[1], "visitor") == std::vector<std::string>{"Vladimir Putin"});
+  CHECK(Role(doc, doc.events[1], "destination") == std::vector<std::string>{"North Korea"});
+
+  // Two persons of the nationality: the description names neither.
+  const EntitySpec lavrov{"Sergei Lavrov", EntityType::kPerson, {"Sergei Lavrov", "Lavrov"}, "", "RU"};
+  doc = F().Run("Vladimir Putin and Sergei Lavrov met Kim Jong Un in Pyongyang in 2023. Kim signed a pact during "
+                "the Russian leader's visit to Pyongyang.",
+                "2024-06-18", {kPutin, lavrov, kKim, pyongyang}, {{"2023", "2023"}});
+  for (const Event& e : doc.events) {
+    if (e.type == "Visit") CHECK(Role(doc, e, "visitor") != std::vector<std::string>{"Vladimir Putin"});
+  }
+  doc = F().Run("Vladimir Putin met Kim Jong Un in Pyongyang in 2023. Kim signed a pact during the Russian "
+                "leader's visit to Pyongyang.",
+                "2024-06-18", {kPutin, kKim, pyongyang}, {{"2023", "2023"}});
+  int visits = 0;
+  for (const Event& e : doc.events) {
+    if (e.type != "Visit") continue;
+    ++visits;
+    CHECK(Role(doc, e, "visitor") == std::vector<std::string>{"Vladimir Putin"});
+  }
+  CHECK(visits == 1);
+}
+
+TEST_CASE("a country that owns a person's office is no participant") {
+  const EntitySpec ardern{"Jacinda Ardern", EntityType::kPerson, {"Jacinda Ardern", "Ardern"}, "", "NZ"};
+  const EntitySpec waqa{"Baron Waqa", EntityType::kPerson, {}, "", "NR"};
+  const EntitySpec nauru{"Nauru", EntityType::kPlace, {}, "country", "NR"};
+  Document doc = F().Run("Jacinda Ardern held talks with Nauru's President Baron Waqa in Yaren on Wednesday.",
+                         "2018-09-06", {ardern, waqa, nauru, {"Yaren", EntityType::kPlace, {}, "city", "NR"}},
+                         {{"Wednesday", "2018-09-05"}});
+  REQUIRE(doc.events.size() == 1);
+  CHECK(doc.events[0].type == "Meeting");
+  CHECK(Role(doc, doc.events[0], "participants") == std::vector<std::string>{"Jacinda Ardern", "Baron Waqa"});
+  CHECK(Role(doc, doc.events[0], "place") == std::vector<std::string>{"Yaren"});
+
+  // The person stands for the country named as a party before: one agreement.
+  const EntitySpec china{"China", EntityType::kPlace, {}, "country", "CN"};
+  const EntitySpec asean{"ASEAN", EntityType::kOrganization, {}, "igo", ""};
+  const EntitySpec wang{"Wang Yi", EntityType::kPerson, {}, "", "CN"};
+  doc = F().Run("ASEAN and China agreed on guidelines on Thursday. The guidelines were adopted by ministers of "
+                "ASEAN and China's top diplomat Wang Yi.",
+                "2023-07-13", {asean, china, wang}, {{"Thursday", "2023-07-13"}});
+  int agreements = 0;
+  for (const Event& e : doc.events) agreements += e.type == "Agreement";
+  CHECK(agreements == 1);
+}
+
+TEST_CASE("a gapped second leg is an event of its own") {
+  const EntitySpec peru{"Peru", EntityType::kPlace, {}, "country", "PE"};
+  const EntitySpec ecuador{"Ecuador", EntityType::kPlace, {}, "country", "EC"};
+  const EntitySpec brasilia{"Brasilia", EntityType::kPlace, {}, "city", "BR"};
+  const EntitySpec montevideo{"Montevideo", EntityType::kPlace, {}, "city", "UY"};
+  const std::string text =
+      "Peru and Ecuador signed ceasefire declarations in Brasilia on February 17, 1995 and in Montevideo on "
+      "February 28, 1995.";
+  Document doc = F().Run(text, "1998-10-27", {peru, ecuador, brasilia, montevideo},
+                         {{"February 17, 1995", "1995-02-17"}, {"February 28, 1995", "1995-02-28"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(doc.events[0].date == "1995-02-17");
+  CHECK(Role(doc, doc.events[0], "place") == std::vector<std::string>{"Brasilia"});
+  CHECK(doc.events[1].date == "1995-02-28");
+  CHECK(Role(doc, doc.events[1], "place") == std::vector<std::string>{"Montevideo"});
+  std::vector<std::string> parties = Role(doc, doc.events[1], "parties");
+  std::sort(parties.begin(), parties.end());
+  CHECK(parties == std::vector<std::string>{"Ecuador", "Peru"});
+  CHECK(doc.events[1].trigger.begin == text.find("signed"));
+
+  // The date first, then the place: the same.
+  doc = F().Run("Peru and Ecuador signed ceasefire declarations on February 17, 1995 in Brasilia and on February 28, "
+                "1995 in Montevideo.",
+                "1998-10-27", {peru, ecuador, brasilia, montevideo},
+                {{"February 17, 1995", "1995-02-17"}, {"February 28, 1995", "1995-02-28"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(Role(doc, doc.events[1], "place") == std::vector<std::string>{"Montevideo"});
+  CHECK(doc.events[1].date == "1995-02-28");
+
+  // An aside between the legs.
+  doc = F().Run("Peru and Ecuador signed ceasefire declarations in Brasilia on February 17, 1995, at a ceremony "
+                "hosted by Brazil, and in Montevideo on February 28, 1995.",
+                "1998-10-27", {peru, ecuador, brasilia, montevideo},
+                {{"February 17, 1995", "1995-02-17"}, {"February 28, 1995", "1995-02-28"}});
+  REQUIRE(doc.events.size() == 2);
+  CHECK(Role(doc, doc.events[1], "place") == std::vector<std::string>{"Montevideo"});
+  CHECK(doc.events[1].date == "1995-02-28");
+
+  // No second place: one event.
+  doc = F().Run("Peru and Ecuador signed ceasefire declarations in Brasilia on February 17, 1995 and left.",
+                "1998-10-27", {peru, ecuador, brasilia, montevideo}, {{"February 17, 1995", "1995-02-17"}});
+  CHECK(doc.events.size() == 1);
+}
+
+TEST_CASE("a role noun names the person it introduced, not a name after a verb") {
+  const EntitySpec sanchez{"Pedro Sánchez", EntityType::kPerson, {"Pedro Sánchez", "Sánchez"}, "", "ES"};
+  const EntitySpec king{"Mohammed VI", EntityType::kPerson, {}, "", "MA"};
+  const EntitySpec rabat{"Rabat", EntityType::kPlace, {}, "city", "MA"};
+  const EntitySpec spain{"Spain", EntityType::kPlace, {}, "country", "ES"};
+  const std::string text =
+      "Pedro Sánchez arrived in Rabat and was received by King Mohammed VI. The king hosted Sánchez for an iftar. "
+      "Sánchez invited the king to visit Spain.";
+  Document doc = F().Run(text, "2022-04-08", {sanchez, king, rabat, spain});
+  const Event* invitation = nullptr;
+  for (const Event& e : doc.events) {
+    if (e.type == "Invitation") invitation = &e;
+  }
+  REQUIRE(invitation != nullptr);
+  CHECK(Role(doc, *invitation, "inviter") == std::vector<std::string>{"Pedro Sánchez"});
+  CHECK(Role(doc, *invitation, "invitee") == std::vector<std::string>{"Mohammed VI"});
+  CHECK(Role(doc, *invitation, "destination") == std::vector<std::string>{"Spain"});
+  CHECK(invitation->trigger.begin == text.find("invited"));
+}
+
+TEST_CASE("a pronoun after 'On Thursday the pope ...' is the pope; a place after an apposition counts") {
+  const EntitySpec benedict{"Pope Benedict XVI", EntityType::kPerson, {"Pope Benedict XVI"}, "", "VA"};
+  const EntitySpec jp2{"John Paul II", EntityType::kPerson};
+  const EntitySpec williams{"Rowan Williams", EntityType::kPerson};
+  const EntitySpec london{"London", EntityType::kPlace, {}, "city", "GB"};
+  const EntitySpec glasgow{"Glasgow", EntityType::kPlace, {}, "city", "GB"};
+  const EntitySpec canterbury{"Canterbury", EntityType::kPlace, {}, "city", "GB"};
+  const std::string text =
+      "Pope Benedict XVI arrived in Glasgow on Thursday. John Paul II's trip to Glasgow in 1982 was not a state "
+      "visit, and he was not received by the Queen. On Thursday the pope will celebrate mass in Glasgow. On Friday "
+      "he is due to meet the Archbishop of Canterbury, Rowan Williams, at Lambeth Palace in London.";
+  Document doc = F().Run(text, "2010-09-16", {benedict, jp2, williams, london, glasgow, canterbury},
+                         {{"Thursday", "2010-09-16"}, {"1982", "1982"}, {"Thursday", "2010-09-16", 1},
+                          {"Friday", "2010-09-17"}});
+  const Event* meeting = nullptr;
+  for (const Event& e : doc.events) {
+    if (e.type == "Meeting") meeting = &e;
+  }
+  REQUIRE(meeting != nullptr);
+  CHECK(Role(doc, *meeting, "participants") == std::vector<std::string>{"Pope Benedict XVI", "Rowan Williams"});
+  CHECK(Role(doc, *meeting, "place") == std::vector<std::string>{"London"});
+  CHECK(meeting->date == "2010-09-17");
+  CHECK(meeting->status == EventStatus::kPlanned);
+}
+
+TEST_CASE("a counted group takes the event with that many participants") {
+  const EntitySpec russia{"Russia", EntityType::kPlace, {}, "country", "RU"};
+  const EntitySpec ukraine{"Ukraine", EntityType::kPlace, {}, "country", "UA"};
+  const EntitySpec turkey{"Turkey", EntityType::kPlace, {}, "country", "TR"};
+  const EntitySpec un{"United Nations", EntityType::kOrganization, {}, "igo", ""};
+  const EntitySpec istanbul{"Istanbul", EntityType::kPlace, {}, "city", "TR"};
+  const EntitySpec guterres{"António Guterres", EntityType::kPerson, {"António Guterres", "Guterres"}};
+  const EntitySpec erdogan{"Tayyip Erdogan", EntityType::kPerson, {"Tayyip Erdogan", "Erdogan"}, "", "TR"};
+  const std::string text =
+      "Russia and Ukraine signed agreements with Turkey and the United Nations in Istanbul on Friday. Guterres met "
+      "Erdogan on Thursday. The agreements followed talks between the four parties in Istanbul last week.";
+  Document doc = F().Run(text, "2022-07-22", {russia, ukraine, turkey, un, istanbul, guterres, erdogan},
+                         {{"Friday", "2022-07-22"}, {"Thursday", "2022-07-21"}, {"last week", "2022-W28"}});
+  const Event* talks = nullptr;
+  for (const Event& e : doc.events) {
+    if (e.type == "Meeting" && doc.Text(e.trigger) == "talks") talks = &e;
+  }
+  REQUIRE(talks != nullptr);
+  std::vector<std::string> parts = Role(doc, *talks, "participants");
+  std::sort(parts.begin(), parts.end());
+  CHECK(parts == std::vector<std::string>{"Russia", "Turkey", "Ukraine", "United Nations"});
+  CHECK(talks->date == "2022-W28");
+  CHECK(Role(doc, *talks, "place") == std::vector<std::string>{"Istanbul"});
+}
+
+TEST_CASE("bare 'leaders' act for the organization named before them") {
+  const EntitySpec ardern{"Jacinda Ardern", EntityType::kPerson, {}, "", "NZ"};
+  const EntitySpec nauru{"Nauru", EntityType::kPlace, {}, "country", "NR"};
+  const EntitySpec forum{"Pacific Islands Forum", EntityType::kOrganization, {}, "igo", ""};
+  Document doc = F().Run("Jacinda Ardern flew to Nauru on Wednesday for the Pacific Islands Forum, where leaders signed "
+                         "a declaration on regional security.",
+                         "2018-09-06", {ardern, nauru, forum}, {{"Wednesday", "2018-09-05"}});
+  const Event* deal = nullptr;
+  for (const Event& e : doc.events) {
+    if (e.type == "Agreement") deal = &e;
+  }
+  REQUIRE(deal != nullptr);
+  CHECK(Role(doc, *deal, "parties") == std::vector<std::string>{"Pacific Islands Forum"});
+  CHECK(doc.Text(deal->trigger) == "signed");
+
+  // "the leaders" refer back to persons; no organization is taken for them.
+  doc = F().Run("Jacinda Ardern flew to Nauru for the Pacific Islands Forum, where the two leaders signed a "
+                "declaration.",
+                "2018-09-06", {ardern, nauru, forum});
+  for (const Event& e : doc.events) {
+    if (e.type == "Agreement") CHECK(Role(doc, e, "parties") != std::vector<std::string>{"Pacific Islands Forum"});
+  }
+}
+
+TEST_CASE("'during their talks' dates an event by the latest meeting of its actors") {
+  const EntitySpec koizumi{"Junichiro Koizumi", EntityType::kPerson, {"Junichiro Koizumi", "Koizumi"}, "", "JP"};
+  const EntitySpec kim{"Kim Jong Il", EntityType::kPerson, {"Kim Jong Il", "Kim"}, "", "KP"};
+  const EntitySpec tokyo{"Tokyo", EntityType::kPlace, {}, "city", "JP"};
+  const EntitySpec pyongyang{"Pyongyang", EntityType::kPlace, {}, "city", "KP"};
+  const std::string text =
+      "Junichiro Koizumi sat down with Kim Jong Il in Pyongyang on Tuesday. Talks between Tokyo and Pyongyang will "
+      "resume in October. Koizumi invited Kim to visit Tokyo during their talks.";
+  Document doc = F().Run(text, "2002-09-18", {koizumi, kim, tokyo, pyongyang},
+                         {{"Tuesday", "2002-09-17"}, {"October", "2002-10"}});
+  const Event* invitation = nullptr;
+  for (const Event& e : doc.events) {
+    if (e.type == "Invitation") invitation = &e;
+  }
+  REQUIRE(invitation != nullptr);
+  CHECK(Role(doc, *invitation, "inviter") == std::vector<std::string>{"Junichiro Koizumi"});
+  CHECK(Role(doc, *invitation, "invitee") == std::vector<std::string>{"Kim Jong Il"});
+  CHECK(invitation->date == "2002-09-17");
+}
+
+TEST_CASE("'hosted the two leaders' is a group; a denied trip elsewhere is its own event") {
+  const EntitySpec maduro{"Nicolás Maduro", EntityType::kPerson, {"Nicolás Maduro", "Maduro"}, "", "VE"};
+  const EntitySpec ali{"Irfaan Ali", EntityType::kPerson, {"Irfaan Ali", "Ali"}, "", "GY"};
+  const EntitySpec gonsalves{"Ralph Gonsalves", EntityType::kPerson, {}, "", "VC"};
+  const EntitySpec kingstown{"Kingstown", EntityType::kPlace, {}, "city", "VC"};
+  const EntitySpec caracas{"Caracas", EntityType::kPlace, {}, "city", "VE"};
+  const std::string text =
+      "Nicolás Maduro and Irfaan Ali agreed on Thursday not to use force. Ralph Gonsalves hosted the two leaders in "
+      "Kingstown on Thursday. Ali later ruled out any visit to Caracas.";
+  Document doc = F().Run(text, "2023-12-15", {maduro, ali, gonsalves, kingstown, caracas},
+                         {{"Thursday", "2023-12-14"}, {"Thursday", "2023-12-14", 1}});
+  std::vector<const Event*> visits;
+  for (const Event& e : doc.events) {
+    if (e.type == "Visit") visits.push_back(&e);
+  }
+  REQUIRE(visits.size() == 2);
+  std::vector<std::string> visitors = Role(doc, *visits[0], "visitor");
+  std::sort(visitors.begin(), visitors.end());
+  CHECK(visitors == std::vector<std::string>{"Irfaan Ali", "Nicolás Maduro"});
+  CHECK(Role(doc, *visits[0], "host") == std::vector<std::string>{"Ralph Gonsalves"});
+  CHECK(Role(doc, *visits[0], "destination") == std::vector<std::string>{"Kingstown"});
+  CHECK(visits[0]->status == EventStatus::kOccurred);
+  CHECK(visits[0]->date == "2023-12-14");
+  CHECK(visits[1]->status == EventStatus::kDenied);
+  CHECK(Role(doc, *visits[1], "destination") == std::vector<std::string>{"Caracas"});
+  CHECK(Role(doc, *visits[1], "host").empty());
+}
+
+TEST_CASE("'join X for talks' is a meeting with X, with the status of 'join'") {
+  const EntitySpec hu{"Hu Jintao", EntityType::kPerson, {"Hu Jintao", "Hu"}, "", "CN"};
+  const EntitySpec g8{"Group of Eight", EntityType::kOrganization, {"Group of Eight", "G8"}, "igo", ""};
+  const EntitySpec aquila{"L'Aquila", EntityType::kPlace, {}, "city", "IT"};
+  const std::string text = "Hu Jintao will join G8 leaders for talks on the economy in L'Aquila on Thursday.";
+  Document doc = F().Run(text, "2009-07-06", {hu, g8, aquila}, {{"Thursday", "2009-07-09"}});
+  REQUIRE(doc.events.size() == 1);
+  const Event& e = doc.events[0];
+  CHECK(e.type == "Meeting");
+  std::vector<std::string> parts = Role(doc, e, "participants");
+  std::sort(parts.begin(), parts.end());
+  CHECK(parts == std::vector<std::string>{"Group of Eight", "Hu Jintao"});
+  CHECK(Role(doc, e, "place") == std::vector<std::string>{"L'Aquila"});
+  CHECK(e.status == EventStatus::kPlanned);
+  CHECK(e.date == "2009-07-09");
+  CHECK(doc.Text(e.trigger) == "talks");
 }
 
 TEST_CASE("host verbs: the one received is the visitor, in either voice") {

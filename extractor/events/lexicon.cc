@@ -301,6 +301,48 @@ void Lexicon::IndexForm(std::string_view surface, FormRef ref, ClassBits first_c
   info->forms.push_back(std::move(ref));
 }
 
+// Only the adjectives of the entity stage's country gazetteer are read: they
+// let "the Russian leader" and "the North Korean capital" name a country.
+Status Lexicon::LoadAdjectives(const std::string& path) {
+  ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::Open(path, {"subtype", "country", "adjectives"}));
+  const int subtype = tsv.Column("subtype"), country = tsv.Column("country"), adjectives = tsv.Column("adjectives");
+  // A sovereign country wins an adjective over its territories ("American":
+  // the United States, not the Minor Outlying Islands).
+  std::unordered_map<std::string, bool> from_country;
+  TsvRow row;
+  while (tsv.Next(&row)) {
+    const std::string_view code = row.Get(country), list = row.Get(adjectives);
+    const bool sovereign = row.Get(subtype) == "country";
+    if (code.empty() || list.empty()) continue;
+    size_t pos = 0;
+    while (pos <= list.size()) {
+      size_t bar = list.find('|', pos);
+      if (bar == std::string_view::npos) bar = list.size();
+      std::string adj(list.substr(pos, bar - pos));
+      pos = bar + 1;
+      if (adj.empty()) continue;
+      for (char& ch : adj) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+      auto rank = from_country.emplace(adj, sovereign).first;
+      auto [it, inserted] = nation_adjectives_.emplace(std::move(adj), std::string(code));
+      if (inserted || it->second == code || rank->second > sovereign) continue;
+      if (sovereign && !rank->second) {
+        rank->second = true;
+        it->second = std::string(code);
+      } else {
+        it->second.clear();  // shared by equals: names no one country
+      }
+    }
+  }
+  return tsv.status();
+}
+
+std::string_view Lexicon::CountryOfAdjective(std::string_view folded) const {
+  auto it = nation_adjectives_.find(std::string(folded));
+  return it == nation_adjectives_.end() ? std::string_view() : std::string_view(it->second);
+}
+
 Result<Lexicon> Lexicon::Load(const StageConfig& config, EventSchema schema) {
   Lexicon lex;
   lex.schema_ = std::move(schema);
@@ -308,6 +350,7 @@ Result<Lexicon> Lexicon::Load(const StageConfig& config, EventSchema schema) {
   RETURN_IF_ERROR(lex.LoadClasses(dir + "word_classes.tsv"));
   RETURN_IF_ERROR(lex.LoadCues(dir + "cues.tsv"));
   RETURN_IF_ERROR(lex.LoadGroups(dir + "groups.tsv"));
+  RETURN_IF_ERROR(lex.LoadAdjectives(config.DataPath("gazetteers/countries.tsv")));
 
   const EventSchema& s = lex.schema_;
   lex.verb_triggers_.assign(s.verbs().size(), {});
@@ -319,7 +362,7 @@ Result<Lexicon> Lexicon::Load(const StageConfig& config, EventSchema schema) {
   for (size_t v = 0; v < s.verbs().size(); ++v) {
     for (const auto& [form, bits] : s.verbs()[v].forms) {
       lex.IndexForm(form, FormRef{FormRef::kVerb, static_cast<uint16_t>(v), bits, {}},
-                    kWcVerbForm | (light[v] ? kWcLightVerb : 0));
+                    kWcVerbForm | (light[v] ? ClassBits{kWcLightVerb} : ClassBits{0}));
     }
   }
   for (size_t t = 0; t < s.triggers().size(); ++t) {

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extractor/core/stage.h"
@@ -168,6 +169,11 @@ class Lexicon {
 
   // Splits a surface form as the segmenter would ("co-chair" -> co - chair).
   static std::vector<std::string> SplitForm(std::string_view form);
+  // The ISO 3166 alpha-2 code of a folded nationality adjective ("russian",
+  // "north korean": gazetteers/countries.tsv), or "" when unknown or shared
+  // by several countries ("congolese").
+  std::string_view CountryOfAdjective(std::string_view folded) const;
+
   // Parses a pattern; the error names the bad element.
   Result<Pattern> ParsePattern(std::string_view text) const;
 
@@ -177,6 +183,7 @@ class Lexicon {
   Status LoadClasses(const std::string& path);
   Status LoadCues(const std::string& path);
   Status LoadGroups(const std::string& path);
+  Status LoadAdjectives(const std::string& path);
   void IndexForm(std::string_view surface, FormRef ref, ClassBits first_class);
   // Registers pattern index `id` under each word its first element may be.
   Status IndexPattern(const Pattern& p, bool cue, uint16_t id);
@@ -199,6 +206,8 @@ class Lexicon {
   std::vector<Group> groups_;
   std::vector<std::vector<uint16_t>> verb_triggers_;
   std::vector<uint32_t> negated_by_;
+  // Folded adjective -> alpha-2; "" marks an adjective of several countries.
+  std::unordered_map<std::string, std::string> nation_adjectives_;
 };
 
 }  // namespace newsgraph::events

@@ -19,6 +19,15 @@ Lexicon LoadShipped() {
   return std::move(lex).value();
 }
 
+TEST_CASE("nationality adjectives name their country") {
+  Lexicon lex = LoadShipped();
+  CHECK(lex.CountryOfAdjective("russian") == "RU");
+  CHECK(lex.CountryOfAdjective("north korean") == "KP");
+  CHECK(lex.CountryOfAdjective("american") == "US");
+  CHECK(lex.CountryOfAdjective("congolese") == "");  // two Congos: no one country
+  CHECK(lex.CountryOfAdjective("president") == "");
+}
+
 TEST_CASE("forms split like the segmenter splits text") {
   CHECK(Lexicon::SplitForm("touched down") == std::vector<std::string>{"touched", "down"});
   CHECK(Lexicon::SplitForm("Co-Chaired") == std::vector<std::string>{"co", "-", "chaired"});

@@ -218,6 +218,12 @@ class Analyzer {
   // A description phrase "the (adjectives) <role noun>" starting at det token
   // t: the token after its role noun, or kNone.
   uint32_t DescriptionEnd(uint32_t t, uint32_t limit) const;
+  // The country a nationality adjective among tokens [b, e) names ("the North
+  // Korean leader" -> KP), or "".
+  std::string_view NationIn(uint32_t b, uint32_t e) const;
+  // "the North Korean capital" at det token t: the capital's place entity
+  // (else the country's) named in the document, and the token after "capital".
+  uint32_t DescribedCapital(uint32_t t, uint32_t limit, uint32_t* end) const;
   bool IsObjectOfVerb(const MentionLoc& m, uint32_t trigger) const;
   uint32_t VpCoordinatedSubjectEnd(uint32_t from, EntityMask allowed) const;
   uint32_t CountryEntityOf(uint32_t entity) const;
@@ -243,6 +249,9 @@ class Analyzer {
   void AddDateList(EventMention* m, uint32_t ti);
 
   void Finish(EventMention m, uint32_t effects);
+  // "signed in Brasilia on February 17 and in Montevideo on February 28": the
+  // place and date of a gapped second leg after the mention's own date.
+  bool GappedLeg(const EventMention& m, uint32_t* place, std::string* date) const;
   uint32_t FrameNoun(const EventMention& m) const;
   uint32_t ContextPlace(const EventMention& m) const;
 
@@ -709,7 +718,12 @@ bool Analyzer::GuardsMayPass(const TriggerDef& td, uint8_t form_bits, uint32_t b
   };
   if ((td.guards & kGuardNeedsPlace) &&
       !any_mention(end, end + 16, MaskOf(EntityType::kPlace) | MaskOf(EntityType::kOrganization))) {
-    return false;
+    bool described = false;  // "flew into the North Korean capital"
+    for (uint32_t k = end; k < se && k < end + 3 && !described; ++k) {
+      uint32_t cap_end = kNone;
+      described = Has(k, kWcDet) && DescribedCapital(k, se, &cap_end) != kNone;
+    }
+    if (!described) return false;
   }
   if ((td.guards & kGuardActorObject) && !(form_bits & kFormParticiple) &&
       !any_mention(end, end + 10, MaskOf(EntityType::kPerson) | MaskOf(EntityType::kOrganization)) &&
@@ -812,6 +826,7 @@ bool Analyzer::IsGoverned(uint32_t begin) const {
     if (Is(u, "of") && u > sb && Has(u - 1, kWcTitle | kWcRoleNoun)) continue;  // "Secretary of State X"
     if (c & kWcPrep) return true;
     if (c & (kWcDet | kWcPoss | kWcTitle | kWcPlaceAdj | kWcRoleNoun | kWcPlaceNoun | kWcKin)) continue;
+    if (TimexAt(u) >= 0) return false;  // "on Thursday the pope": the preposition governs the time
     if (IsCap(u) && MentionAt(u) < 0 && !IsPunct(u)) continue;
     if (Tx(u) == "-" ) continue;
     return false;
@@ -1033,9 +1048,15 @@ Actors Analyzer::ResolveDescription(uint32_t np_begin, bool strict, std::string_
     for (int64_t k = static_cast<int64_t>(ml.begin) - 1; k >= sb && k >= static_cast<int64_t>(ml.begin) - 4; --k) {
       uint32_t kk = static_cast<uint32_t>(k);
       if (IsPunct(kk) || MentionAt(kk) >= 0) break;
+      // Only the words that introduce the name: "hosted" ends "The king hosted Sánchez".
+      if (!IsCap(kk) && !Has(kk, kWcTitle | kWcRoleNoun | kWcPlaceAdj)) break;
       for (std::string_view w : words) {
         if (F(kk) == w || (F(kk).size() > 3 && w.size() > 3 && F(kk).substr(0, 4) == w.substr(0, 4))) ++hits;
       }
+    }
+    // A title inside the name's own mention ("King Mohammed VI", "Pope Benedict XVI").
+    for (uint32_t kk = ml.begin; kk + 1 < ml.end && Has(kk, kWcTitle); ++kk) {
+      for (std::string_view w : words) hits += F(kk) == w;
     }
     if (hits > 0 && hits >= best_hits && fits_country(ml.entity)) {
       best_hits = hits;
@@ -1046,18 +1067,80 @@ Actors Analyzer::ResolveDescription(uint32_t np_begin, bool strict, std::string_
     a.entities.push_back(best);
     return a;
   }
+  // 2. A nationality ("the Russian leader" after a bare "Vladimir Putin"):
+  //    the only person of that country named before.
+  const std::string_view nation = NationIn(np_begin + 1, np_begin + 1 + static_cast<uint32_t>(words.size()));
+  if (!nation.empty()) {
+    uint32_t only = kNone;
+    bool several = false;
+    for (const MentionLoc& ml : mentions_) {
+      if (ml.begin >= np_begin) break;
+      if (ml.type != EntityType::kPerson || doc_.entities[ml.entity].country != nation) continue;
+      if (only != kNone && only != ml.entity) several = true;
+      only = ml.entity;
+    }
+    if (only != kNone && !several) {
+      a.entities.push_back(only);
+      return a;
+    }
+  }
   if (strict) return a;
-  // 2. Else the latest person named before it.
+  // 3. Else the latest person named before it (of the nationality, if any).
   const uint32_t lowest = s >= 2 ? SentBegin(s - 2) : 0;
   for (int64_t u = static_cast<int64_t>(np_begin) - 1; u >= static_cast<int64_t>(lowest); --u) {
     int mi = MentionAt(static_cast<uint32_t>(u));
     if (mi >= 0 && mentions_[mi].type == EntityType::kPerson && !IsModifierMention(mentions_[mi]) &&
-        fits_country(mentions_[mi].entity)) {
+        fits_country(mentions_[mi].entity) &&
+        (nation.empty() || doc_.entities[mentions_[mi].entity].country.empty() ||
+         doc_.entities[mentions_[mi].entity].country == nation)) {
       a.entities.push_back(mentions_[mi].entity);
       return a;
     }
   }
   return a;
+}
+
+std::string_view Analyzer::NationIn(uint32_t b, uint32_t e) const {
+  for (uint32_t k = b; k < e; ++k) {
+    if (!IsCap(k)) continue;
+    // Two words first: "North Korean", "South African".
+    for (uint32_t j = std::min(e, k + 2); j > k; --j) {
+      const std::string_view f(doc_.folded.data() + doc_.tokens[k].span.begin,
+                               doc_.tokens[j - 1].span.end - doc_.tokens[k].span.begin);
+      const std::string_view code = lex_.CountryOfAdjective(f);
+      if (!code.empty()) return code;
+    }
+  }
+  return {};
+}
+
+uint32_t Analyzer::DescribedCapital(uint32_t t, uint32_t limit, uint32_t* end) const {
+  if (!Is(t, "the")) return kNone;
+  uint32_t cap = kNone;
+  for (uint32_t k = t + 2; k < limit && k < t + 4; ++k) {
+    if (Is(k, "capital")) {
+      cap = k;
+      break;
+    }
+  }
+  if (cap == kNone) return kNone;
+  for (uint32_t k = t + 1; k < cap; ++k) {
+    if (IsPunct(k) || MentionAt(k) >= 0) return kNone;
+  }
+  const std::string_view nation = NationIn(t + 1, cap);
+  if (nation.empty()) return kNone;
+  uint32_t country = kNone;
+  for (uint32_t e = 0; e < doc_.entities.size(); ++e) {
+    const Entity& en = doc_.entities[e];
+    if (en.type != EntityType::kPlace) continue;
+    if (en.capital_of == nation) {
+      *end = cap + 1;
+      return e;
+    }
+    if (country == kNone && en.subtype == "country" && en.country == nation) country = e;
+  }
+  if (country != kNone) *end = cap + 1;
+  return country;
 }
 
 uint32_t Analyzer::DescriptionEnd(uint32_t t, uint32_t limit) const {
@@ -1238,8 +1321,17 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
       a.entities.clear();
     }
   }
+  // "the four parties": the count the group phrase gives, else 0.
+  size_t count = 0;
+  if (at + 1 < doc_.tokens.size()) {
+    static constexpr std::string_view kCounts[] = {"three", "four", "five", "six"};
+    const std::string_view w = F(at + 1);
+    for (size_t c = 0; c < std::size(kCounts); ++c) {
+      if (w == kCounts[c] || (w.size() == 1 && w[0] == static_cast<char>('3' + c))) count = c + 3;
+    }
+  }
   // 1. Participants of the latest earlier meeting or agreement with two of
-  //    them, else of a visit with its host.
+  //    them (as many as a count says), else of a visit with its host.
   for (int pass = 0; pass < 2; ++pass) {
     for (int64_t i = static_cast<int64_t>(out_.size()) - 1; i >= 0; --i) {
       const EventMention& m = out_[i];
@@ -1258,12 +1350,15 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
         if (std::find(ents.begin(), ents.end(), f.entity) == ents.end()) ents.push_back(f.entity);
       }
       if (ents.size() >= 2) {
-        a.entities = to_kind(std::move(ents));
+        std::vector<uint32_t> resolved = to_kind(std::move(ents));
+        if (count != 0 && resolved.size() != count) continue;
+        a.entities = std::move(resolved);
         a.group_source = static_cast<int>(i);
         return a;
       }
     }
   }
+  if (count != 0) return a;  // no earlier event of that many: the pair rules below do not apply
   // 2. The latest "A and B" of fitting entities in this or the two sentences before.
   const uint32_t lowest = s >= 2 ? SentBegin(s - 2) : 0;
   for (int64_t u = static_cast<int64_t>(at) - 1; u > static_cast<int64_t>(lowest); --u) {
@@ -1582,6 +1677,8 @@ NounPhrase Analyzer::ScanNounLeft(uint32_t noun_begin) const {
       break;
     }
     if (IsPunct(u) && Tx(u) != "-") break;
+    // "The agreements followed talks": another event noun heads a phrase of its own.
+    if (!IsCap(u) && (c & (kWcTriggerNoun | kWcInstrument)) && u + 1 < noun_begin) break;
     if (IsCap(u) && !doc_.tokens[u].Has(kTokSentenceStart)) np.unknown_name = true;
     np.begin = u;
     --i;
@@ -1645,6 +1742,20 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
     if (MentionAt(t) >= 0) {
       const MentionLoc& ml = mentions_[MentionAt(t)];
       bool is_place = ml.type == EntityType::kPlace;
+      if (ml.type != EntityType::kPerson && ml.end + 1 < limit && IsPossessiveMark(ml.end)) {
+        // "talks with Nauru's President Baron Waqa": the country owns the
+        // office; the person is the participant.
+        uint32_t k = ml.end + 1;
+        while (k < limit && k < ml.end + 5 && MentionAt(k) < 0 && Has(k, kWcTitle | kWcRoleNoun)) ++k;
+        // Only a person whose country is known: the linker can still tell
+        // them apart from, or join them with, the country's own events.
+        if (k > ml.end + 1 && k < limit && MentionAt(k) >= 0 &&
+            mentions_[MentionAt(k)].type == EntityType::kPerson &&
+            !doc_.entities[mentions_[MentionAt(k)].entity].country.empty()) {
+          i = k;
+          continue;
+        }
+      }
       if (IsModifierMention(ml) && !(mode == kPrep && is_place && roles != nullptr && !roles->empty() &&
                                      schema_.types()[m->type].roles[(*roles)[0]].kind == RoleKind::kPlace)) {
         i = ml.end;  // "U.S. President Donald Trump": the name that follows counts
@@ -1694,6 +1805,12 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
           i = j;
           continue;
         }
+        // "meet the Archbishop of Canterbury, Rowan Williams, at Lambeth Palace in London":
+        // a locative phrase after the apposition still places the event.
+        if (Tx(k) == "," && k + 2 < limit && Has(k + 1, kWcLocPrep) && !Is(k + 1, "to")) {
+          i = k + 1;
+          continue;
+        }
         // "in Honiara, the capital of Solomon Islands"; "in Abuja, the Nigerian capital"
         if (Tx(k) == "," && last_was_place && j < limit && Has(j, kWcPlaceNoun)) {
           i = j + 1;
@@ -1714,7 +1831,27 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
     }
     const ClassBits c = Cls(t);
     if (c & kWcSubjPron) break;
-    if (mode == kObject && roles != nullptr && !roles->empty()) {
+    if (roles != nullptr && !roles->empty() && (c & kWcDet)) {
+      // "flew into the North Korean capital": the capital the text names, else its country.
+      uint32_t cap_end = kNone;
+      const uint32_t place = DescribedCapital(t, limit, &cap_end);
+      if (place != kNone) {
+        AddFill(m, *roles, place, FillSource::kDescription);
+        last_was_place = true;
+        i = cap_end;
+        words = 0;
+        continue;
+      }
+    }
+    bool group_here = false;  // "hosted the two leaders": a group phrase, not a description
+    if (mode == kObject && roles != nullptr && Info(t) != nullptr && !Info(t)->groups.empty()) {
+      for (uint16_t g : Info(t)->groups) {
+        if (lex_.groups()[g].kind != GroupKind::kAny && MatchFrom(lex_.groups()[g].pattern, 0, t, limit) != kNone) {
+          group_here = true;
+        }
+      }
+    }
+    if (mode == kObject && roles != nullptr && !roles->empty() && !group_here) {
       // "invited the king", "will meet the pope": the person the role names.
       const uint32_t de = DescriptionEnd(t, limit);
       if (de != kNone) {
@@ -2373,7 +2510,80 @@ void Analyzer::Finish(EventMention m, uint32_t effects) {
   else if (best == FillSource::kDescription) m.confidence *= 0.85;
   m.weak_agent = has_agent && (best == FillSource::kPronoun || best == FillSource::kDescription);
   for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken_[t] = 1;
+  uint32_t leg_place = kNone;
+  std::string leg_date;
+  if (!m.nominal && m.dates.size() == 1 && GappedLeg(m, &leg_place, &leg_date)) {
+    EventMention leg = m;
+    const TypeDef& type = schema_.types()[m.type];
+    std::erase_if(leg.roles, [&](const RoleFill& f) { return type.roles[f.role].kind == RoleKind::kPlace; });
+    leg.AddRole(static_cast<uint8_t>(type.FirstRole(RoleKind::kPlace)), leg_place, FillSource::kDirect);
+    leg.dates.assign(1, leg_date);
+    out_.push_back(std::move(m));
+    out_.push_back(std::move(leg));
+    return;
+  }
   out_.push_back(std::move(m));
+}
+
+bool Analyzer::GappedLeg(const EventMention& m, uint32_t* place, std::string* date) const {
+  const TypeDef& type = schema_.types()[m.type];
+  const int place_role = type.FirstRole(RoleKind::kPlace);
+  if (place_role < 0 || !m.HasRole(static_cast<uint8_t>(place_role))) return false;
+  const uint32_t se = SentEnd(m.sentence);
+  // The mention's own date: the first time after the verb.
+  uint32_t k = m.tok_end;
+  while (k < se && k < m.tok_end + 16 && TimexAt(k) < 0 && !IsHardStop(k)) ++k;
+  if (k >= se || TimexAt(k) < 0 || timexes_[TimexAt(k)].date != m.dates[0]) return false;
+  k = timexes_[TimexAt(k)].end;
+  // "on February 17 in Brasilia and ...": the first leg's place may follow its date.
+  auto place_at = [&](uint32_t t, uint32_t* after) -> uint32_t {
+    if (t + 1 >= se || !Has(t, kWcLocPrep) || MentionAt(t + 1) < 0) return kNone;
+    const MentionLoc& ml = mentions_[MentionAt(t + 1)];
+    if (ml.type != EntityType::kPlace) return kNone;
+    *after = ml.end;
+    return ml.entity;
+  };
+  uint32_t after = 0;
+  if (place_at(k, &after) != kNone) k = after;
+  if (k + 1 < se && Tx(k) == "," && !Is(k + 1, "and")) {
+    // "met in Brussels in July, at talks hosted by Michel, and in Chisinau in
+    // June": an aside between the legs.
+    uint32_t j = k + 1;
+    while (j < se && j < k + 10 && Tx(j) != "," && !IsHardStop(j) && TimexAt(j) < 0) ++j;
+    if (j + 1 < se && Tx(j) == "," && Is(j + 1, "and")) k = j;
+  }
+  if (k < se && Tx(k) == ",") ++k;
+  if (k >= se || !Is(k, "and")) return false;
+  ++k;
+  uint32_t leg_place = kNone;
+  std::string_view leg_date;
+  for (int part = 0; part < 2 && k < se; ++part) {
+    if (leg_place == kNone) {
+      const uint32_t e = place_at(k, &after);
+      if (e != kNone) {
+        leg_place = e;
+        k = after;
+        continue;
+      }
+    }
+    if (leg_date.empty()) {
+      uint32_t t = k;
+      if (t < se && Has(t, kWcPrep) && TimexAt(t) < 0) ++t;
+      if (t < se && TimexAt(t) >= 0 && timexes_[TimexAt(t)].begin == t && !timexes_[TimexAt(t)].date.empty()) {
+        leg_date = timexes_[TimexAt(t)].date;
+        k = timexes_[TimexAt(t)].end;
+        continue;
+      }
+    }
+    break;
+  }
+  if (leg_place == kNone || leg_date.empty() || leg_date == m.dates[0]) return false;
+  for (const RoleFill& f : m.roles) {
+    if (f.entity == leg_place) return false;
+  }
+  *place = leg_place;
+  *date = std::string(leg_date);
+  return true;
 }
 
 void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, uint32_t end) {
@@ -2441,6 +2651,23 @@ void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     Actors a = FindSubject(begin, AgentMask(td, subj_roles), &subject_tok);
     for (uint32_t e : a.entities) AddFill(&m, subj_roles, e, a.source);
     if (a.group_source >= 0) m.group_source = a.group_source;
+    if (a.entities.empty() && !passive && (AgentMask(td, subj_roles) & MaskOf(EntityType::kOrganization))) {
+      // "the Pacific Islands Forum, where leaders signed": bare "leaders" act for
+      // the organization the sentence names before them.
+      int64_t k = static_cast<int64_t>(begin) - 1;
+      while (k > sb && Has(static_cast<uint32_t>(k), kWcAdv | kWcModal | kWcHave | kWcBe)) --k;
+      const uint32_t kk = static_cast<uint32_t>(k);
+      if (k > sb && (Is(kk, "leaders") || Is(kk, "ministers") || Is(kk, "members")) && MentionAt(kk - 1) < 0 &&
+          !Has(kk - 1, kWcDet | kWcPoss | kWcTitle | kWcPlaceAdj | kWcNumeral) && !IsCap(kk - 1)) {
+        for (int64_t u = k - 1; u >= sb; --u) {
+          const int mi = MentionAt(static_cast<uint32_t>(u));
+          if (mi >= 0 && mentions_[mi].type == EntityType::kOrganization) {
+            AddFill(&m, subj_roles, mentions_[mi].entity, FillSource::kGroup);
+            break;
+          }
+        }
+      }
+    }
   }
   if ((td.guards & kGuardInstrument) && antecedent_instrument == kNone && subject_tok != kNone) {
     // "a treaty ... that West Germany and East Germany signed": the object
@@ -2847,6 +3074,40 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
       purpose_of = static_cast<int>(out_.size()) - 1;
       gov_prep = false;
       own_agent = true;
+    }
+  }
+  // "had been due to join G8 leaders for talks": those joined meet the subject,
+  // with the status the verb "join" has.
+  if (gov_prep && Is(gov_end - 1, "for") && meeting_like && !own_agent && agent >= 0) {
+    uint32_t join_tok = kNone;
+    for (int64_t k = static_cast<int64_t>(gov_end) - 2; k >= static_cast<int64_t>(sb) && k + 7 >= gov_end; --k) {
+      const uint32_t kk = static_cast<uint32_t>(k);
+      if (Has(kk, kWcJoin)) {
+        join_tok = kk;
+        break;
+      }
+      if (IsHardStop(kk) || Tx(kk) == "," || Has(kk, kWcClauseVerb | kWcPrep | kWcConj | kWcRel)) break;
+    }
+    bool joined = false;
+    for (uint32_t u = join_tok == kNone ? gov_end : join_tok + 1; u + 1 < gov_end; ++u) {
+      if (MentionAt(u) < 0) continue;
+      const MentionLoc& ml = mentions_[MentionAt(u)];
+      if (ml.type != EntityType::kPlace) {
+        m.AddRole(static_cast<uint8_t>(agent), ml.entity, FillSource::kDirect);
+        joined = true;
+      }
+      u = ml.end - 1;
+    }
+    if (joined) {
+      Actors a = FindSubject(join_tok, AgentMask(td, td.frame.slots[kSlotSubject]));
+      for (uint32_t e : a.entities) m.AddRole(static_cast<uint8_t>(agent), e, a.source);
+      for (const CueHit& h : Hits(s)) {
+        const Cue& c = lex_.cues()[h.cue];
+        if (c.scope == CueScope::kAux && h.end <= join_tok && h.end + 3 >= join_tok) effects |= c.effect;
+      }
+      gov_prep = false;
+      own_agent = true;
+      has_agent = true;
     }
   }
   m.framed = (gov_prep && !own_agent) || sidelines;

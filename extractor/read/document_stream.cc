@@ -8,6 +8,7 @@
 #include <deque>
 #include <filesystem>
 
+#include "extractor/core/utf8.h"
 #include "extractor/read/detect.h"
 #include "extractor/read/feed_reader.h"
 #include "extractor/read/html_reader.h"
@@ -285,7 +286,14 @@ std::unique_ptr<DocumentStream> DocumentStream::FromMemory(std::string name, std
   return stream;
 }
 
-bool DocumentStream::Next(ReadItem* item) { return impl_->Next(item); }
+bool DocumentStream::Next(ReadItem* item) {
+  if (!impl_->Next(item)) return false;
+  // Ids and sources built from file names carry the names' bytes, which
+  // need not be UTF-8; every record and message must be.
+  RepairUtf8(&item->doc.id);
+  RepairUtf8(&item->doc.source);
+  return true;
+}
 
 void ResetItem(ReadItem* item) {
   Document& doc = item->doc;

@@ -89,9 +89,10 @@ class JsonOut {
     Reserve(24);
     pos_ = std::to_chars(pos_, pos_ + 24, v).ptr;
   }
-  // Shortest digits that read back as `d`, at most `max_decimals` after the
-  // point ("0.9", "1.0", "0.123"); null for NaN and infinities, which JSON
-  // cannot hold.
+  // Shortest digits that read back as `d`, cut (not rounded) to at most
+  // `max_decimals` after the point ("0.9", "1.0", "0.123"), as RapidJSON's
+  // writer does; callers round first. Null for NaN and infinities, which
+  // JSON cannot hold.
   void Double(double d, int max_decimals);
 
  private:

@@ -151,3 +151,25 @@ TEST_CASE("-o writes the file whole and leaves no temporary behind") {
   CHECK(names == "out.ndjson\n");
   std::system(("rm -rf " + std::string(dir)).c_str());
 }
+
+TEST_CASE("file names that are not UTF-8 give ids with U+FFFD, never invalid JSON") {
+  char dir[] = "/tmp/newsgraph-cli-names.XXXXXX";
+  REQUIRE(mkdtemp(dir) != nullptr);
+  const std::string folder = dir;
+  {
+    std::ofstream text(folder + "/bad\xff" "name.txt", std::ios::binary);
+    text << "Putin visited Hanoi.\n";
+    std::ofstream broken(folder + "/b\xfe.ndjson", std::ios::binary);
+    broken << "not json\n";
+  }
+  Run r = Newsgraph("extract --date 2024-06-20 " + folder);
+  CHECK(r.exit_code == 1);
+  auto records = Records(r.out);
+  REQUIRE(records.size() == 2);
+  // Sorted by bytes: "bad\xffname.txt" before "b\xfe.ndjson".
+  CHECK(Str(records[0]["id"]) == folder + "/bad\xEF\xBF\xBDname.txt");
+  CHECK(records[0].HasMember("events"));
+  CHECK(Str(records[1]["id"]) == folder + "/b\xEF\xBF\xBD.ndjson:1");
+  CHECK(records[1].HasMember("error"));
+  std::system(("rm -rf " + folder).c_str());
+}
