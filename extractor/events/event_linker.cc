@@ -11,20 +11,6 @@
 namespace newsgraph::events {
 namespace {
 
-constexpr uint32_t kNone = 0xFFFFFFFFu;
-
-int StatusRank(EventStatus s) {
-  switch (s) {
-    case EventStatus::kOccurred: return 0;
-    case EventStatus::kPlanned: return 1;
-    case EventStatus::kUncertain: return 2;
-    case EventStatus::kPostponed: return 3;
-    case EventStatus::kCancelled: return 4;
-    case EventStatus::kDenied: return 5;
-  }
-  return 0;
-}
-
 bool IsPlanLike(EventStatus s) { return s == EventStatus::kPlanned || s == EventStatus::kUncertain; }
 bool IsChange(EventStatus s) {
   return s == EventStatus::kCancelled || s == EventStatus::kPostponed || s == EventStatus::kDenied;

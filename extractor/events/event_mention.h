@@ -12,6 +12,23 @@
 
 namespace newsgraph::events {
 
+// "No token" / "no entity" in the stage's token and entity indices.
+constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+// How strongly a status overrides another when mentions of one event
+// disagree: a later "called off" outranks the plan it cancels.
+inline int StatusRank(EventStatus s) {
+  switch (s) {
+    case EventStatus::kOccurred: return 0;
+    case EventStatus::kPlanned: return 1;
+    case EventStatus::kUncertain: return 2;
+    case EventStatus::kPostponed: return 3;
+    case EventStatus::kCancelled: return 4;
+    case EventStatus::kDenied: return 5;
+  }
+  return 0;
+}
+
 // How a role filler was found; later sources are weaker evidence.
 enum class FillSource : uint8_t {
   kDirect,       // by position or preposition in the trigger's own clause

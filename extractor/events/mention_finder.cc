@@ -12,7 +12,6 @@
 namespace newsgraph::events {
 namespace {
 
-constexpr uint32_t kNone = 0xFFFFFFFFu;
 constexpr std::string_view kCurly = "\xE2\x80\x99";
 
 // An entity mention placed on tokens [begin, end).
@@ -1490,28 +1489,16 @@ Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subjec
       if (r.found() && !(allowed & MaskOf(doc_.entities[r.entities[0]].type))) r.entities.clear();
       return found(r, u);
     }
-    if ((c & kWcRel) && !Is(u, "that")) {
-      // The verb is in this relative clause: its subject is the antecedent.
+    const bool that = Is(u, "that");
+    if (that || (c & kWcRel)) {
+      // The verb is in this relative clause: its subject is the antecedent
+      // ("X, who visited", "X that visited").
       const ClauseSpan* sp = SpanOf(u);
-      if (sp != nullptr && sp->begin == u && (sp->kind == ClauseSpan::kRel || sp->kind == ClauseSpan::kWhen)) {
+      if (sp != nullptr && sp->begin == u &&
+          (that || sp->kind == ClauseSpan::kRel || sp->kind == ClauseSpan::kWhen)) {
         if (Is(u, "when") || Is(u, "where")) break;  // "..., when the leader travelled": the subject follows
         int64_t j = static_cast<int64_t>(u) - 1;
-        if (j >= sb && Tx(static_cast<uint32_t>(j)) == ",") --j;
-        if (j >= sb && MentionAt(static_cast<uint32_t>(j)) >= 0) {
-          const MentionLoc& m = mentions_[MentionAt(static_cast<uint32_t>(j))];
-          if (allowed & MaskOf(m.type)) {
-            a.entities.push_back(m.entity);
-            CoordinateLeft(m.begin, allowed, true, &a.entities);
-            return found(a, m.begin);
-          }
-        }
-        break;
-      }
-    }
-    if (Is(u, "that")) {
-      const ClauseSpan* sp = SpanOf(u);
-      if (sp != nullptr && sp->begin == u) {
-        int64_t j = static_cast<int64_t>(u) - 1;
+        if (!that && j >= sb && Tx(static_cast<uint32_t>(j)) == ",") --j;
         if (j >= sb && MentionAt(static_cast<uint32_t>(j)) >= 0) {
           const MentionLoc& m = mentions_[MentionAt(static_cast<uint32_t>(j))];
           if (allowed & MaskOf(m.type)) {
@@ -2011,18 +1998,6 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
 
 // ---------------------------------------------------------------------------
 // Status and date
-
-int StatusRank(EventStatus s) {
-  switch (s) {
-    case EventStatus::kOccurred: return 0;
-    case EventStatus::kPlanned: return 1;
-    case EventStatus::kUncertain: return 2;
-    case EventStatus::kPostponed: return 3;
-    case EventStatus::kCancelled: return 4;
-    case EventStatus::kDenied: return 5;
-  }
-  return 0;
-}
 
 // Effects of the cues that reach mention m. `np_begin` is the first token of
 // the noun phrase (the trigger itself for verbs); `aux_end` the token the

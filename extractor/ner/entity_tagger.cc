@@ -208,7 +208,7 @@ struct EntityTagger::Work {
   std::vector<Gazetteer::Candidate> scratch;
   std::bitset<26 * 26> doc_countries;             // alpha-2 of countries named unambiguously
   std::vector<SentenceCounts> sentence_counts;
-  bool results = false;  // the document lists results ("Lotte 6 Hyundai 2")
+  bool results = false;  // the document lists results ("Kestrak 6 Vorlund 2")
   std::vector<uint8_t> headline;                  // per sentence: 1 all-caps, 2 title-case
   std::vector<Piece> pieces;                      // the current capitalised run
   std::vector<Gazetteer::Candidate> piece_cands;  // gazetteer candidates of its pieces
@@ -518,7 +518,7 @@ int EntityTagger::ContextType(const Work& w, uint32_t begin, uint32_t end) const
     if (const uint64_t* t = context_phrases_.Find(h)) return static_cast<int>(*t) - 1;
   }
   if (end < n && tokens[end].sentence == sentence) {
-    // "Petofi general manager Laszlo Sebesvari": a name before a title in lower
+    // "Korvin general manager Peter Drazic": a name before a title in lower
     // case and a person's name is who that person works for. (A capitalised title
     // makes one title with the word: "Education Minister".)
     TitleGroup group;
@@ -568,7 +568,7 @@ bool EntityTagger::IsScoreAfter(const Work& w, uint32_t end) const {
   if (!tokens[end].Has(kTokNumber) || (w.info[end - 1].flags & kNonName)) return false;  // "March 06"
   const std::string_view folded(doc.folded);
   auto word = [&](uint32_t i) { return folded.substr(tokens[i].span.begin, tokens[i].span.size()); };
-  // Not a date ("LONDON 1996-08-30": a year joined to a month) nor an amount
+  // Not a date ("PARIS 2024-06-30": a year joined to a month) nor an amount
   // ("Chicago 5 percent", "Boeing 747 jets").
   const bool joined = end + 1 < tokens.size() && !tokens[end + 1].Has(kTokSpaceBefore);
   const bool date = joined && word(end + 1) == "-" && word(end).size() == 4;
@@ -581,7 +581,7 @@ bool EntityTagger::IsTeamContext(const Work& w, uint32_t begin, uint32_t end) co
   const Document& doc = *w.doc;
   const std::vector<Token>& tokens = doc.tokens;
   const uint32_t sentence = tokens[begin].sentence;
-  // "in Salzburg 3-2", "Peter Nicol of Scotland 15-10": a place, whatever follows.
+  // "in Graz 3-2", "Tom Hallworth of Wales 15-10": a place, whatever follows.
   if (begin > 0 && tokens[begin - 1].sentence == sentence &&
       (w.info[begin - 1].before == 1 + static_cast<uint32_t>(EntityType::kPlace) || w.keys[begin - 1] == of_key_)) {
     return false;
@@ -607,10 +607,10 @@ bool EntityTagger::IsResultLine(const Work& w, uint32_t begin, uint32_t end) con
     return i < n && tokens[i].sentence == sentence && tokens[i].Has(kTokWord) &&
            (tokens[i].Has(kTokCapitalized) || tokens[i].Has(kTokAllCaps));
   };
-  // A standings row: three numbers apart ("Crystal Palace 4 1 2 1 4 3 5").
+  // A standings row: three numbers apart ("Aston Villa 4 1 2 1 4 3 5").
   if (number(end + 1) && number(end + 2)) return true;
-  // A result: another name and its score ("Lotte 6 Hyundai 2"), or this name second
-  // ("Hyundai 6 Lotte 5").
+  // A result: another name and its score ("Kestrak 6 Vorlund 2"), or this name second
+  // ("Vorlund 6 Kestrak 5").
   if (capitalized(end + 1)) {
     for (uint32_t k = end + 2; k < end + 5 && k < n && tokens[k].sentence == sentence; ++k) {
       if (tokens[k].Has(kTokNumber)) return true;
@@ -681,7 +681,7 @@ Status EntityTagger::Process(Document* doc) const {
     the_marks[the_marked] = static_cast<uint32_t>(i - 1);
     the_marked += (info.gaz_len != 0) & (previous_key == the);
     previous_key = key;
-    // A number right after a capitalised word: "Lotte 6", "Surrey 429-7".
+    // A number right after a capitalised word: "Kestrak 6", "Kent 312-5".
     scores += ((f & kTokNumber) != 0) & previous_capitalized;
     previous_capitalized = word & capish;
     // Content words: longer than three letters or no common word.
@@ -967,13 +967,13 @@ void EntityTagger::FindCandidates(Work* w) const {
           int level = w->info[c.begin].common;
           bool common = level > 0 && level <= 50;
           bool given = (w->info[c.begin].flags & kGiven) != 0;
-          // A score after it is one ("Surrey 429-7", "CLEVELAND 80 53"): see below.
+          // A score after it is one ("Kent 312-5", "DENVER 71 60"): see below.
           const bool scored = e.type == EntityType::kPlace && IsScoreAfter(*w, c.end);
           if ((common || given) && (c.sentence_initial || all_caps || title_case) && !scored) return;
           if (common && level <= 20 && e.population < 100000 && e.capital_of.empty() && !scored) return;
           if (given && e.type == EntityType::kPlace && e.population < 50000 && e.subtype == "city" && !scored) return;
         }
-        // Sports results: a town or region next to a score or "v" is a team ("Surrey 305",
+        // Sports results: a town or region next to a score or "v" is a team ("Kent 305",
         // "Essex v Kent", "CHICAGO 52 68"), named like a club.
         if (e.type == EntityType::kPlace && !e.IsCountry() && e.subtype != "continent" && e.subtype != "nation" &&
             IsTeamContext(*w, c.begin, c.end)) {
@@ -1002,22 +1002,22 @@ void EntityTagger::FindCandidates(Work* w) const {
             if (!c.adjective && (!e.ambiguous_word || e.country || first.end - first.begin > 1)) keep = true;
             if (c.adjective) keep = true;
           }
-          // "Surrey 429-7": a town before a score is a team, a common word or not; so is a
-          // name that starts with one in a table of results ("Crystal Palace 4 1 2").
+          // "Kent 312-5": a town before a score is a team, a common word or not; so is a
+          // name that starts with one in a table of results ("Aston Villa 4 1 2").
           if (!keep && IsScoreAfter(*w, first.end)) keep = true;
           if (!keep && w->results && IsResultLine(*w, first.begin, pieces.back().end)) keep = true;
         } else {
           int level = w->info[first.begin].common;
           // "Mark Papermaster said": a given name before a rare capitalised word.
           bool given_then_rare = false;
-          // Also before a rare word that is a town: "Peter Mitchell 183,704".
+          // Also before a rare word that is a town: "Paul Tenby 120,514".
           if (given(first.begin) && pieces.size() > 1 && is_cap(pieces[1].begin) &&
               (!pieces[1].gaz || pieces[1].end - pieces[1].begin == 1)) {
             int next_level = w->info[pieces[1].begin].common;
             given_then_rare = next_level == 0 || next_level > 35;
           }
           keep = level == 0 || level > 35 || given_then_rare;
-          // "Sale 31 Wasps 33", "Crystal Palace 4 1 2": in a table of results, a name before a
+          // "Aston Villa 4 1 2": in a table of results, a name before a
           // score is a team.
           if (!keep && w->results && IsResultLine(*w, first.begin, pieces.back().end)) {
             keep = true;
@@ -1042,7 +1042,7 @@ void EntityTagger::FindCandidates(Work* w) const {
             w->cands.push_back(std::move(c));
           }
           p = 1;
-          // Nor the connectors after it: "Shares of Magna International Inc."
+          // Nor the connectors after it: "Shares of Kolding Marine Inc."
           while (p < pieces.size() && !pieces[p].gaz && !is_cap(pieces[p].begin)) ++p;
         }
       }
@@ -1132,7 +1132,7 @@ void EntityTagger::FindCandidates(Work* w) const {
           c.end = e;
           c.guess = Guess::kPlace;
           c.subtype = subtypes_[prule.subtype];
-          if (w->results && IsResultLine(*w, b, e)) {  // "Crystal Palace 1": a club
+          if (w->results && IsResultLine(*w, b, e)) {  // "Aston Villa 1": a club
             c.guess = Guess::kOrganization;
             c.subtype = "sports";
             c.team = true;
@@ -1206,7 +1206,7 @@ void EntityTagger::FindCandidates(Work* w) const {
         }
         if (all_non_names) continue;
       }
-      // A person's name holds no "of": "Tono Eitel of Germany" is a person and a place.
+      // A person's name holds no "of": "Karl Brenner of Germany" is a person and a place.
       const bool person_start = (!pieces[p].gaz && given(pieces[p].begin)) ||
                                 title != TitleGroup::kNone;
       if (person_start) {
@@ -1220,7 +1220,7 @@ void EntityTagger::FindCandidates(Work* w) const {
       }
       const uint32_t name_begin = pieces[p].begin;
       const uint32_t name_end = pieces.back().end;
-      // A given name or an initial ("J. Adams", "S. Waugh") opens a person's name.
+      // A given name or an initial ("J. Adams", "T. Hallworth") opens a person's name.
       const std::string_view first_word = lower(name_begin);
       const bool initial = first_word.size() >= 2 && first_word.back() == '.' &&
                            first_word.find_first_not_of("abcdefghijklmnopqrstuvwxyz.") == std::string_view::npos &&
@@ -1245,9 +1245,9 @@ void EntityTagger::FindCandidates(Work* w) const {
         continue;
       }
       // Tables of results: a name of several words before a score is one team
-      // ("Greenock Morton 1", "Bristol Rovers 1", "Queen of South 2"), unless a given
+      // ("Aston Villa 1", "Kent Rovers 1", "Queen of Hearts 2"), unless a given
       // name or a title opens it.
-      auto names_country = [&] {  // "Dinamo of Russia": a team and its country
+      auto names_country = [&] {  // "Dinamo of Latvia": a team and its country
         for (size_t q = p; q < pieces.size(); ++q) {
           for (const auto& gc : piece_cands(pieces[q])) {
             if (ranks_[gc.entry].country) return true;
@@ -1371,9 +1371,9 @@ void EntityTagger::ResolveInDocument(Work* w) const {
     // Family name first: "Kim Jong Un" -> "Kim", "Xi Jinping" -> "Xi".
     if (c.end - c.begin >= 3 || !(w->info[c.begin].flags & kGiven)) family.Add(w->keys[c.begin], i);
   }
-  // One sense per document: a place name that stands for a team once ("Surrey 305") is
+  // One sense per document: a place name that stands for a team once ("Kent 305") is
   // the team everywhere in the document, and so are the unknown names listed with it
-  // ("Essex , Derbyshire and Surrey").
+  // ("Essex, Kent and Surrey").
   {
     KeyIndex& teams = w->teams;
     for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
@@ -1428,8 +1428,8 @@ void EntityTagger::ResolveInDocument(Work* w) const {
       }
     }
   }
-  // Organizations named in full: their first word alone refers to them ("Magna" after
-  // "Magna International Inc"), unless it is a common word.
+  // Organizations named in full: their first word alone refers to them ("Kolding" after
+  // "Kolding Marine Inc"), unless it is a common word.
   KeyIndex& org_head = w->org_head;
   for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
     const Cand& c = cands[i];
@@ -1448,9 +1448,9 @@ void EntityTagger::ResolveInDocument(Work* w) const {
     const Cand& c = cands[i];
     if (c.guess != Guess::kUnknown && c.origin == Origin::kRule && !c.sentence_initial) typed.Add(name_key(c), i);
   }
-  // Unknown names whose words around tell a type ("news agency Tanjug", "Petofi 's
+  // Unknown names whose words around tell a type ("news agency Verbanta", "Korvin's
   // board", "Kirby said"): one sense per document, and an organization wins over the
-  // other readings ("Tanjug said" is the agency too). The first such mention of each
+  // other readings ("Verbanta said" is the agency too). The first such mention of each
   // name is where the others look.
   KeyIndex& context_typed = w->context_typed;
   std::vector<int8_t>& context_of = w->context_of;
@@ -1492,7 +1492,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
       c.dropped = true;
       continue;
     }
-    // "Magna" after "Magna International Inc": a town's name that heads an
+    // "Kolding" after "Kolding Marine Inc": a town's name that heads an
     // organization named in full here is that organization (not a country, a
     // capital or a big city: "Moscow" after "Moscow State University" stays).
     if (one && c.origin == Origin::kGazetteer) {
@@ -1529,7 +1529,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
     }
     const bool has_context = context_of[i] >= 0;
     const EntityType context_type = has_context ? static_cast<EntityType>(context_of[i]) : EntityType::kPerson;
-    // A table of results: an unknown name before a score is a team ("Lotte 6 Hyundai 2").
+    // A table of results: an unknown name before a score is a team ("Kestrak 6 Vorlund 2").
     if (w->results && IsResultLine(*w, c.begin, c.end)) {
       c.guess = Guess::kOrganization;
       c.subtype = "sports";
@@ -1570,7 +1570,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
       bool wordy = false;
       for (uint32_t k = c.begin; k < c.end; ++k) {
         if (!tokens[k].Has(kTokWord)) continue;
-        // Nor the syllables of a hyphenated given name ("Li In-mo", "Chung Eui-sun").
+        // Nor the syllables of a hyphenated given name ("Park Ji-hoon", "Chung Eui-sun").
         if (k + 1 < c.end && lower(k + 1) == "-" && !tokens[k + 1].Has(kTokSpaceBefore)) continue;
         if (k > c.begin && lower(k - 1) == "-" && !tokens[k].Has(kTokSpaceBefore)) continue;
         int level = w->info[k].common;

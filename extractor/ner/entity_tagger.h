@@ -88,8 +88,8 @@ class EntityTagger : public Stage {
   int ContextType(const Work& w, uint32_t begin, uint32_t end) const;
   // True when the name at tokens [begin, end) stands in sports results.
   bool IsTeamContext(const Work& w, uint32_t begin, uint32_t end) const;
-  // True when a score follows the name that ends at token `end` ("Surrey
-  // 429-7", "Lotte 6 Hyundai 2"), not a date or an amount.
+  // True when a score follows the name that ends at token `end` ("Kent
+  // 312-5", "Kestrak 6 Vorlund 2"), not a date or an amount.
   bool IsScoreAfter(const Work& w, uint32_t end) const;
   // The end of a name of several words at [begin, end) with a hyphenated
   // syllable after it: "Lee Jae-myung", "Chung Eui-sun" (tokens "-" and
@@ -100,8 +100,8 @@ class EntityTagger : public Stage {
   bool SpeakerAfter(const Work& w, uint32_t end) const;
   // Stricter than IsTeamContext, for names no gazetteer knows: the name at
   // [begin, end) stands in a line of results, with "v" or "beat", in a row of
-  // standings ("Crystal Palace 4 1 2 1"), or opposite another name and score
-  // ("Lotte 6 Hyundai 2"); a batting or bowling line ("Mushtaq Ahmed 10-0-33-2")
+  // standings ("Aston Villa 4 1 2 1"), or opposite another name and score
+  // ("Kestrak 6 Vorlund 2"); a batting or bowling line ("Tom Hallworth 10-0-33-2")
   // is not one.
   bool IsResultLine(const Work& w, uint32_t begin, uint32_t end) const;
 

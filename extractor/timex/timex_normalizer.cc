@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 namespace newsgraph::timex {
 
@@ -559,6 +560,21 @@ int64_t PickCycle(int period, int phase, int64_t ref, Pick pick) {
   return same;
 }
 
+// How well a candidate `diff` days from the reference fits `pick` (lower is
+// better), or nullopt when `pick` excludes it. kNearest weighs a day in the
+// past by `past_weight` and one ahead by `future_weight`.
+std::optional<int64_t> PickKey(Pick pick, int64_t diff, bool same_year, int64_t past_weight, int64_t future_weight) {
+  switch (pick) {
+    case Pick::kStrictBefore: return diff < 0 ? std::optional<int64_t>(-diff) : std::nullopt;
+    case Pick::kOnOrBefore: return diff <= 0 ? std::optional<int64_t>(-diff) : std::nullopt;
+    case Pick::kOnOrAfter: return diff >= 0 ? std::optional<int64_t>(diff) : std::nullopt;
+    case Pick::kStrictAfter: return diff > 0 ? std::optional<int64_t>(diff) : std::nullopt;
+    case Pick::kSameYear: return same_year ? std::optional<int64_t>(0) : std::nullopt;
+    case Pick::kNearest: break;
+  }
+  return diff < 0 ? -past_weight * diff : future_weight * diff + 1;
+}
+
 // A past or future reading is kept unless the other candidate is more
 // than `ratio` times closer to the publication date.
 Pick ClosePick(Pick pick, int64_t before_distance, int64_t after_distance, int64_t ratio = 3) {
@@ -737,20 +753,11 @@ struct Evaluator {
     for (int y = pub->year - 1; y <= pub->year + 1; ++y) {
       if (!IsValidDate(y, *month, *day)) continue;
       CivilDate c{y, *month, *day};
-      int64_t diff = DaysFromCivil(c) - ref;
-      int64_t key;
-      switch (pick) {
-        case Pick::kStrictBefore: if (diff >= 0) continue; key = -diff; break;
-        case Pick::kOnOrBefore: if (diff > 0) continue; key = -diff; break;
-        case Pick::kOnOrAfter: if (diff < 0) continue; key = diff; break;
-        case Pick::kStrictAfter: if (diff <= 0) continue; key = diff; break;
-        case Pick::kSameYear: if (y != pub->year) continue; key = 0; break;
-        // Nearest, the past preferred unless the future is a fifth closer.
-        case Pick::kNearest: default: key = diff < 0 ? -4 * diff : 5 * diff + 1; break;
-      }
-      if (!best || key < best_key) {
+      // Nearest: the past preferred unless the future is a fifth closer.
+      std::optional<int64_t> key = PickKey(pick, DaysFromCivil(c) - ref, y == pub->year, 4, 5);
+      if (key && (!best || *key < best_key)) {
         best = c;
-        best_key = key;
+        best_key = *key;
       }
     }
     if (!best) return Reject();
@@ -1121,19 +1128,10 @@ struct Evaluator {
     for (int y = pub->year - 1; y <= pub->year + 1; ++y) {
       auto c = HolidayIn(spec, y);
       if (!c) return Reject();
-      int64_t diff = DaysFromCivil(*c) - ref;
-      int64_t key;
-      switch (pick) {
-        case Pick::kStrictBefore: if (diff >= 0) continue; key = -diff; break;
-        case Pick::kOnOrBefore: if (diff > 0) continue; key = -diff; break;
-        case Pick::kOnOrAfter: if (diff < 0) continue; key = diff; break;
-        case Pick::kStrictAfter: if (diff <= 0) continue; key = diff; break;
-        case Pick::kSameYear: if (y != pub->year) continue; key = 0; break;
-        case Pick::kNearest: default: key = diff < 0 ? -2 * diff : 2 * diff + 1; break;
-      }
-      if (!best || key < best_key) {
+      std::optional<int64_t> key = PickKey(pick, DaysFromCivil(*c) - ref, y == pub->year, 2, 2);
+      if (key && (!best || *key < best_key)) {
         best = c;
-        best_key = key;
+        best_key = *key;
       }
     }
     if (!best) return Reject();
