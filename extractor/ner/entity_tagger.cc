@@ -1124,7 +1124,7 @@ void EntityTagger::FindCandidates(Work* w) const {
         const WordRule psuffix = word_rule_at(place_words_, e - 1, kSuffix);
         const WordRule phead = word_rule_at(place_words_, b, kHead);
         WordRule prule = psuffix.position ? psuffix : phead;
-        // "Anthony Hill" is a person: a given name first outweighs a place word last.
+        // "Daniel Brook" is a person: a given name first outweighs a place word last.
         if (!phead.position && !pieces[p].gaz && given(b)) prule = WordRule{};
         if (prule.position && e - b >= 2 && !whole_gaz && !all_caps) {
           Cand c;
@@ -1220,7 +1220,7 @@ void EntityTagger::FindCandidates(Work* w) const {
       }
       const uint32_t name_begin = pieces[p].begin;
       const uint32_t name_end = pieces.back().end;
-      // A given name or an initial ("J. Adams", "T. Hallworth") opens a person's name.
+      // A given name or an initial ("J. Marlow", "T. Hallworth") opens a person's name.
       const std::string_view first_word = lower(name_begin);
       const bool initial = first_word.size() >= 2 && first_word.back() == '.' &&
                            first_word.find_first_not_of("abcdefghijklmnopqrstuvwxyz.") == std::string_view::npos &&
