@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "extractor/core/civil_date.h"
@@ -69,6 +70,32 @@ void ProcessItem(const Pipeline& pipeline, const DocumentFormatter& formatter, W
   if (formatter) formatter(w->item.doc, w->status, &w->formatted);
 }
 
+// `s` with control characters written as escapes ("\n", "\x1b"), so that
+// an id or a source name taken from the input stays on its one stderr line
+// and cannot move the terminal's cursor.
+std::string Printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
 // Reports an item on stderr, counts it, and passes it to the sink.
 class Emitter {
  public:
@@ -82,8 +109,9 @@ class Emitter {
   Status Emit(const WorkItem& w) {
     const Document& doc = w.item.doc;
     if (tty_ && shown_progress_) std::fputs("\r\033[K", stderr);
+    const std::string id = doc.warnings.empty() && w.status.ok() ? std::string() : Printable(doc.id);
     for (const std::string& warning : doc.warnings) {
-      std::fprintf(stderr, "newsgraph: %s: warning: %s\n", doc.id.c_str(), warning.c_str());
+      std::fprintf(stderr, "newsgraph: %s: warning: %s\n", id.c_str(), Printable(warning).c_str());
     }
     if (w.status.ok()) {
       ++stats_->documents;
@@ -91,11 +119,11 @@ class Emitter {
     } else {
       ++stats_->failed;
       // The source ("feed.xml:12") says where to look when the id alone does not.
+      const std::string why = Printable(w.status.message());
       if (doc.source.empty() || doc.source == doc.id) {
-        std::fprintf(stderr, "newsgraph: %s: %s\n", doc.id.c_str(), w.status.message().c_str());
+        std::fprintf(stderr, "newsgraph: %s: %s\n", id.c_str(), why.c_str());
       } else {
-        std::fprintf(stderr, "newsgraph: %s (%s): %s\n", doc.id.c_str(), doc.source.c_str(),
-                     w.status.message().c_str());
+        std::fprintf(stderr, "newsgraph: %s (%s): %s\n", id.c_str(), Printable(doc.source).c_str(), why.c_str());
       }
     }
     RETURN_IF_ERROR(sink_(doc, w.status, w.formatted));
@@ -134,69 +162,115 @@ Status RunSerial(const Pipeline& pipeline, read::DocumentStream* stream, const D
   return Status::Ok();
 }
 
-// A reader thread feeds numbered items to the workers; the calling thread
-// emits finished items strictly in number order. The reader waits while
-// `max_in_flight` items are unfinished or unemitted, which bounds memory.
+// Items travel between threads in batches, so that the hand-offs (a lock
+// and a wake-up each, costly on virtual machines) are paid once per batch
+// rather than once per document. A batch closes at kBatchItems items or
+// kBatchBytes of text, or when the input has nothing more waiting.
+constexpr size_t kBatchItems = 32;
+constexpr size_t kBatchBytes = size_t{128} << 10;
+
+struct Batch {
+  std::vector<WorkItem> items;  // items[0, size) are this batch's; the rest are kept for reuse
+  size_t size = 0;
+  size_t bytes = 0;
+};
+
+// A reader thread fills numbered batches for the workers; the calling thread
+// emits finished batches strictly in number order. The reader waits while
+// `max_in_flight` batches are unfinished or unemitted, which bounds memory.
+// `dispatch_hook` is pointed at the reader's "send what you have" so that
+// the stream can call it before it waits for input (a streaming consumer
+// gets its answers while the input stays open).
 Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const DocumentFormatter& formatter,
-                   int threads, const IdleCallback& idle, Emitter* emitter) {
-  const size_t max_in_flight = static_cast<size_t>(threads) * 4;
+                   int threads, const IdleCallback& idle, std::function<void()>* dispatch_hook,
+                   Emitter* emitter) {
+  const size_t max_in_flight = static_cast<size_t>(threads) * 2 + 1;
   std::mutex mu;
-  std::condition_variable work_ready, item_done, space_free;
-  std::deque<std::pair<uint64_t, std::unique_ptr<WorkItem>>> queue;
-  std::map<uint64_t, std::unique_ptr<WorkItem>> finished;
-  // Emitted items, reused so that their buffers (text, tokens, the
-  // formatted record) are not allocated again for every document.
-  std::vector<std::unique_ptr<WorkItem>> spare;
+  std::condition_variable work_ready, batch_done, space_free;
+  std::deque<std::pair<uint64_t, std::unique_ptr<Batch>>> queue;
+  std::map<uint64_t, std::unique_ptr<Batch>> finished;
+  // Emitted batches, reused so that their buffers (text, tokens, the
+  // formatted records) are not allocated again for every document.
+  std::vector<std::unique_ptr<Batch>> spare;
   uint64_t next_read = 0, next_emit = 0;
   bool reading_done = false, stop = false;
 
-  std::thread reader([&] {
-    while (true) {
-      std::unique_ptr<WorkItem> w;
-      {
+  auto read_loop = [&] {
+    std::unique_ptr<Batch> open;  // being filled; only this thread touches it
+    auto dispatch = [&] {
+      if (open == nullptr || open->size == 0) return;
+      std::lock_guard lock(mu);
+      queue.emplace_back(next_read++, std::move(open));
+      work_ready.notify_one();
+    };
+    *dispatch_hook = dispatch;
+    WorkItem next;
+    while (stream->Next(&next.item)) {
+      if (open == nullptr) {
         std::unique_lock lock(mu);
         space_free.wait(lock, [&] { return stop || next_read - next_emit < max_in_flight; });
         if (stop) break;
         if (!spare.empty()) {
-          w = std::move(spare.back());
+          open = std::move(spare.back());
           spare.pop_back();
+        } else {
+          open = std::make_unique<Batch>();
         }
+        open->size = open->bytes = 0;
       }
-      if (w == nullptr) w = std::make_unique<WorkItem>();
-      if (!stream->Next(&w->item)) break;
-      std::lock_guard lock(mu);
-      queue.emplace_back(next_read++, std::move(w));
-      work_ready.notify_one();
+      if (open->items.size() == open->size) open->items.emplace_back();
+      std::swap(open->items[open->size++], next);
+      open->bytes += open->items[open->size - 1].item.doc.text.size();
+      if (open->size >= kBatchItems || open->bytes >= kBatchBytes) dispatch();
     }
+    dispatch();
+    *dispatch_hook = nullptr;
     std::lock_guard lock(mu);
     reading_done = true;
     work_ready.notify_all();
-    item_done.notify_all();
-  });
-
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      while (true) {
-        std::pair<uint64_t, std::unique_ptr<WorkItem>> job;
-        {
-          std::unique_lock lock(mu);
-          work_ready.wait(lock, [&] { return stop || !queue.empty() || reading_done; });
-          if (stop || queue.empty()) return;
-          job = std::move(queue.front());
-          queue.pop_front();
-        }
-        ProcessItem(pipeline, formatter, job.second.get());
-        std::lock_guard lock(mu);
-        finished.emplace(job.first, std::move(job.second));
-        item_done.notify_all();
+    batch_done.notify_all();
+  };
+  auto work_loop = [&] {
+    while (true) {
+      std::pair<uint64_t, std::unique_ptr<Batch>> job;
+      {
+        std::unique_lock lock(mu);
+        work_ready.wait(lock, [&] { return stop || !queue.empty() || reading_done; });
+        if (stop || queue.empty()) return;
+        job = std::move(queue.front());
+        queue.pop_front();
       }
-    });
+      Batch& batch = *job.second;
+      for (size_t i = 0; i < batch.size; ++i) ProcessItem(pipeline, formatter, &batch.items[i]);
+      std::lock_guard lock(mu);
+      finished.emplace(job.first, std::move(job.second));
+      batch_done.notify_all();
+    }
+  };
+
+  // Threads that cannot be had (a process or memory limit) mean fewer
+  // workers, or none and a serial run.
+  std::vector<std::thread> workers;
+  std::thread reader;
+  try {
+    for (int t = 0; t < threads; ++t) workers.emplace_back(work_loop);
+    reader = std::thread(read_loop);
+  } catch (const std::system_error&) {
+  }
+  if (workers.empty() || !reader.joinable()) {
+    {
+      std::lock_guard lock(mu);
+      stop = true;
+      work_ready.notify_all();
+    }
+    for (std::thread& t : workers) t.join();
+    *dispatch_hook = idle;
+    return RunSerial(pipeline, stream, formatter, emitter);
   }
 
   Status result;
-  while (true) {
-    std::unique_ptr<WorkItem> w;
+  while (result.ok()) {
+    std::unique_ptr<Batch> batch;
     {
       std::unique_lock lock(mu);
       if (idle && finished.count(next_emit) == 0 && !(reading_done && next_emit == next_read)) {
@@ -206,18 +280,17 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
         idle();
         lock.lock();
       }
-      item_done.wait(lock, [&] { return finished.count(next_emit) > 0 || (reading_done && next_emit == next_read); });
+      batch_done.wait(lock, [&] { return finished.count(next_emit) > 0 || (reading_done && next_emit == next_read); });
       auto it = finished.find(next_emit);
       if (it == finished.end()) break;  // all read and emitted
-      w = std::move(it->second);
+      batch = std::move(it->second);
       finished.erase(it);
     }
-    result = emitter->Emit(*w);
+    for (size_t i = 0; i < batch->size && result.ok(); ++i) result = emitter->Emit(batch->items[i]);
     std::lock_guard lock(mu);
-    spare.push_back(std::move(w));
+    spare.push_back(std::move(batch));
     ++next_emit;
     space_free.notify_one();
-    if (!result.ok()) break;
   }
   {
     std::lock_guard lock(mu);
@@ -244,8 +317,17 @@ Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& option
   read::ReadOptions read_options;
   read_options.published = options.published;
   // Serial: the reading thread is the emitting one, so waiting for input
-  // is the idle moment. Parallel: the emitter finds its own.
-  if (options.threads <= 1) read_options.before_wait = idle;
+  // is the idle moment. Parallel: waiting for input is when the reader
+  // sends the batch it holds to the workers; the emitter finds its own
+  // idle moments.
+  std::function<void()> dispatch;
+  if (options.threads <= 1) {
+    read_options.before_wait = idle;
+  } else {
+    read_options.before_wait = [&dispatch] {
+      if (dispatch) dispatch();
+    };
+  }
   if (options.max_document_bytes > 0) read_options.max_document_bytes = options.max_document_bytes;
   read::DocumentStream stream(options.inputs, read_options);
 
@@ -254,7 +336,7 @@ Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& option
   {
     Emitter emitter(sink, &stats);
     s = options.threads <= 1 ? RunSerial(pipeline, &stream, formatter, &emitter)
-                             : RunParallel(pipeline, &stream, formatter, options.threads, idle, &emitter);
+                             : RunParallel(pipeline, &stream, formatter, options.threads, idle, &dispatch, &emitter);
   }
   RETURN_IF_ERROR(s);
   return stats;

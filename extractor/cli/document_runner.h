@@ -62,10 +62,11 @@ Result<std::unique_ptr<Pipeline>> BuildPipeline(const RunOptions& options);
 
 // Runs every input through `pipeline` on options.threads worker threads, handing results to
 // `sink` in input order: the output is the same whatever the thread count.
-// At most a few documents per thread are in memory at once. Each failed
-// item is reported on stderr as "newsgraph: <id> (<source>): <why>", each warning as
-// "newsgraph: <id>: warning: ..."; when stderr is a terminal a progress
-// line shows documents, MB/s and errors.
+// Documents go to the workers in small batches; at most a few batches per
+// thread are in memory at once. Each failed item is reported on stderr as
+// "newsgraph: <id> (<source>): <why>", each warning as
+// "newsgraph: <id>: warning: ..." (control characters escaped); when stderr
+// is a terminal a progress line shows documents, MB/s and errors.
 //
 // `idle` (optional) is called on the calling thread whenever the run is
 // about to wait, for input that has not arrived or for a document still in

@@ -3,10 +3,65 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 
 namespace newsgraph::cli {
+namespace {
+
+// Temporary files not yet committed, for a signal handler to remove: a run
+// ended by Ctrl-C or `kill` leaves neither the target nor a FILE.tmp.*
+// behind. Fixed storage, because the handler may only call functions that
+// are safe in a signal handler (unlink, signal, raise).
+constexpr int kMaxPendingTemps = 8;
+constexpr size_t kMaxTempPath = 4096;
+char g_temp_paths[kMaxPendingTemps][kMaxTempPath];
+volatile std::sig_atomic_t g_temp_used[kMaxPendingTemps];
+
+extern "C" void RemoveTempsAndRaise(int sig) {
+  for (int i = 0; i < kMaxPendingTemps; ++i) {
+    if (g_temp_used[i]) unlink(g_temp_paths[i]);
+  }
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+// Installs the handler for the signals that end a run, except where the
+// caller chose to ignore them (nohup).
+void InstallCleanupHandler() {
+  static bool installed = false;
+  if (installed) return;
+  installed = true;
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    struct sigaction old {};
+    if (sigaction(sig, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+    struct sigaction act {};
+    act.sa_handler = RemoveTempsAndRaise;
+    sigemptyset(&act.sa_mask);
+    sigaction(sig, &act, nullptr);
+  }
+}
+
+// The slot that holds `path`, or -1 when every slot is taken or the path
+// is too long (the file is then only removed on a normal exit).
+int RegisterTemp(const std::string& path) {
+  if (path.size() >= kMaxTempPath) return -1;
+  for (int i = 0; i < kMaxPendingTemps; ++i) {
+    if (g_temp_used[i]) continue;
+    std::memcpy(g_temp_paths[i], path.c_str(), path.size() + 1);
+    g_temp_used[i] = 1;
+    InstallCleanupHandler();
+    return i;
+  }
+  return -1;
+}
+
+void ForgetTemp(int slot) {
+  if (slot >= 0) g_temp_used[slot] = 0;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   std::unique_ptr<OutputFile> out(new OutputFile());
@@ -21,6 +76,7 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   int fd = mkstemp(templ.data());
   if (fd < 0) return IoError(path + ": cannot create: " + std::strerror(errno));
   out->temp_path_ = templ;
+  out->temp_slot_ = RegisterTemp(templ);
   out->file_ = fdopen(fd, "wb");
   if (out->file_ == nullptr) {
     close(fd);
@@ -36,9 +92,11 @@ OutputFile::~OutputFile() {
     (void)FlushIfStream();
     return;
   }
-  if (committed_) return;
-  if (file_ != nullptr) std::fclose(file_);
-  unlink(temp_path_.c_str());
+  if (!committed_) {
+    if (file_ != nullptr) std::fclose(file_);
+    unlink(temp_path_.c_str());
+  }
+  ForgetTemp(temp_slot_);
 }
 
 Status OutputFile::PushPending() {
@@ -90,6 +148,10 @@ Status OutputFile::Commit() {
     unlink(temp_path_.c_str());
     return s;
   }
+  // Renamed: the temporary name is gone, and a late signal must not
+  // remove a file that someone else may have created under it since.
+  ForgetTemp(temp_slot_);
+  temp_slot_ = -1;
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 // Where a command writes its result: standard output, or a file written
 // atomically (a temporary file in the same folder, renamed over the target
-// on Commit()), so that an interrupted run never leaves a half-written file.
+// on Commit()), so that an interrupted run never leaves a half-written file;
+// SIGINT, SIGTERM, SIGHUP and SIGPIPE remove the temporary too.
 //
 //   ASSIGN_OR_RETURN(auto out, OutputFile::Open(path));   // "" or "-": stdout
 //   RETURN_IF_ERROR(out->Write(record));
@@ -41,6 +42,7 @@ class OutputFile {
   OutputFile() = default;
   std::string path_;  // empty: stdout
   std::string temp_path_;
+  int temp_slot_ = -1;  // where a signal handler finds temp_path_ (output_file.cc)
   FILE* file_ = nullptr;
   bool committed_ = false;
   static constexpr size_t kBufferBytes = size_t{256} << 10;

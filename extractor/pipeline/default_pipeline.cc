@@ -1,6 +1,7 @@
 #include "extractor/pipeline/default_pipeline.h"
 
 #include <cstdlib>
+#include <system_error>
 #include <thread>
 
 #include "extractor/events/event_tagger.h"
@@ -23,10 +24,13 @@ Result<std::unique_ptr<Pipeline>> CreateDefaultPipeline(const StageConfig& confi
   std::thread entity_loader;
   const bool concurrent = with_entities && with_timexes && std::thread::hardware_concurrency() > 1;
   if (concurrent) {
-    entity_loader = std::thread([&] { entities = ner::EntityTagger::Create(config); });
-  } else if (with_entities) {
-    entities = ner::EntityTagger::Create(config);
+    try {
+      entity_loader = std::thread([&] { entities = ner::EntityTagger::Create(config); });
+    } catch (const std::system_error&) {
+      // No thread to be had (a process or memory limit): load in turn.
+    }
   }
+  if (with_entities && !entity_loader.joinable()) entities = ner::EntityTagger::Create(config);
   Result<std::unique_ptr<segment::Segmenter>> segmenter = segment::Segmenter::Create(config);
   Result<std::unique_ptr<timex::TimexTagger>> timexes = InvalidArgument("not built");
   if (with_timexes) timexes = timex::TimexTagger::Create(config);

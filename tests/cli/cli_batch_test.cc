@@ -57,6 +57,16 @@ std::vector<rapidjson::Document> Records(const std::string& ndjson) {
   return out;
 }
 
+// `s` with \\, " , $ and ` escaped for a double-quoted shell word.
+std::string Escaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == '"' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string Str(const rapidjson::Value& v) { return v.IsString() ? v.GetString() : std::string("<not a string>"); }
 
 }  // namespace
@@ -150,6 +160,46 @@ TEST_CASE("-o writes the file whole and leaves no temporary behind") {
   pclose(ls);
   CHECK(names == "out.ndjson\n");
   std::system(("rm -rf " + std::string(dir)).c_str());
+}
+
+TEST_CASE("-o leaves neither the target nor a temporary behind when the run is killed") {
+  char dir[] = "/tmp/newsgraph-cli-kill.XXXXXX";
+  REQUIRE(mkdtemp(dir) != nullptr);
+  const std::string folder = dir;
+  // The run reads a pipe that stays open, so it is still at work when the
+  // signal comes; the temporary exists from the start.
+  std::string script = "cd " + folder + " && mkfifo in && { " + NEWSGRAPH_BINARY +
+                       " extract --date 2024-06-19 -o out.ndjson - <in 2>/dev/null & pid=$!; exec 3>in; "
+                       "printf '{\"id\":\"a\",\"text\":\"Putin visited Hanoi.\"}\\n' >&3; "
+                       "for i in $(seq 200); do ls out.ndjson.tmp.* >/dev/null 2>&1 && break; sleep 0.05; done; "
+                       "ls out.ndjson.tmp.* >/dev/null 2>&1 && echo temp-seen > seen; "
+                       "kill -TERM $pid; wait $pid; echo $? > status; exec 3>&-; rm in; }";
+  REQUIRE(std::system(("bash -c \"" + Escaped(script) + "\"").c_str()) == 0);
+  CHECK(Slurp(folder + "/seen") == "temp-seen\n");
+  CHECK(Slurp(folder + "/status") == "143\n");  // 128 + SIGTERM: the signal still ends the run
+  FILE* ls = popen(("ls -A " + folder).c_str(), "r");
+  char buf[256] = {0};
+  std::string names;
+  while (fgets(buf, sizeof buf, ls) != nullptr) names += buf;
+  pclose(ls);
+  CHECK(names == "seen\nstatus\n");
+  std::system(("rm -rf " + folder).c_str());
+}
+
+TEST_CASE("ids with control characters stay on one escaped stderr line") {
+  char path[] = "/tmp/newsgraph-cli-ctl.XXXXXX";
+  int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  const std::string line = "{\"id\":\"bad\\n\\u001b[2Jid\",\"text\":5}\n";
+  REQUIRE(write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+  close(fd);
+  Run r = Newsgraph(std::string("extract ") + path);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == std::string("newsgraph: bad\\n\\x1b[2Jid (") + path + ":1): line 1: \"text\" must be a string, not a number\n");
+  auto records = Records(r.out);
+  REQUIRE(records.size() == 1);
+  CHECK(Str(records[0]["id"]) == "bad\n\x1b[2Jid");
+  unlink(path);
 }
 
 TEST_CASE("file names that are not UTF-8 give ids with U+FFFD, never invalid JSON") {
