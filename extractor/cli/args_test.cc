@@ -4,7 +4,7 @@
 
 namespace newsgraph::cli {
 
-TEST_CASE("flags, switches, repeats, positionals and --") {
+TEST_CASE("flags / switches / repeats / positionals and --") {
   ArgParser p("extract", "[INPUT...]", "x");
   p.AddFlag("date", "D", "d");
   p.AddFlag("gazetteer", "F", "g");

@@ -4,7 +4,7 @@
 
 namespace newsgraph {
 
-TEST_CASE("repair replaces bad bytes and NUL, keeps good text") {
+TEST_CASE("repair replaces bad bytes and NUL / keeps good text") {
   std::string good = "Russia\xE2\x80\x99s";  // curly apostrophe
   CHECK(RepairUtf8(&good) == 0);
   CHECK(good == "Russia\xE2\x80\x99s");

@@ -20,7 +20,7 @@ using testing::TestDoc;
 
 std::vector<std::string> Ids(const Role* role) { return role == nullptr ? std::vector<std::string>{} : role->entities; }
 
-TEST_CASE("a document becomes an article, entities and one mention per event") {
+TEST_CASE("a document becomes an article / entities and one mention per event") {
   GraphParts parts = PartsFromDocument(FourArticles()[0]);
   REQUIRE(parts.articles.size() == 1);
   CHECK(parts.articles[0].id == "a");
@@ -47,7 +47,7 @@ TEST_CASE("a document becomes an article, entities and one mention per event") {
   CHECK(parts.mentions[1].sentence == TextSpan{95, 137, "Putin last visited Pyongyang in July 2000."});
 }
 
-TEST_CASE("events without ids, empty roles and spans past the end") {
+TEST_CASE("events without ids / empty roles and spans past the end") {
   TestDoc d("x", "", "Putin arrived.");
   d.AddEntity(kPutin, EntityType::kPerson, "Vladimir Putin", "Putin")
       .AddEvent("Visit", EventStatus::kOccurred, "", "arrived", {{"visitor", {kPutin}}, {"host", {}}});
@@ -66,7 +66,7 @@ TEST_CASE("events without ids, empty roles and spans past the end") {
   CHECK(m.confidence_milli == 1000);
 }
 
-TEST_CASE("four articles: one visit told three ways is merged, the rest stand alone") {
+TEST_CASE("four articles: one visit told three ways is merged / the rest stand alone") {
   GraphBuilder builder;
   for (const Document& d : FourArticles()) builder.AddDocument(d);
   KnowledgeGraph g = builder.Build();
@@ -114,7 +114,7 @@ TEST_CASE("four articles: one visit told three ways is merged, the rest stand al
   CHECK(visit.mentions[2].sentence.text == "Vladimir Putin landed in North Korea on June 19, his first trip there in 24 years.");
 }
 
-TEST_CASE("the latest report decides the status; same day: the stronger status") {
+TEST_CASE("the latest report decides the status / same day: the stronger status") {
   TestDoc early("p", "2024-06-10", "Putin will visit Pyongyang next week.");
   early.AddEntity(kPutin, EntityType::kPerson, "Vladimir Putin", "Putin")
       .AddEntity(kPyongyang, EntityType::kPlace, "Pyongyang", "Pyongyang", "city", "KP")
@@ -149,7 +149,7 @@ TEST_CASE("the latest report decides the status; same day: the stronger status")
   CHECK(g2.events()[0].date == "2024-06-18");
 }
 
-TEST_CASE("undated events come last; a coarse date comes before the days it holds") {
+TEST_CASE("undated events come last / a coarse date comes before the days it holds") {
   TestDoc d("u", "2024-06-19",
             "Putin visited Russia. Putin visited Pyongyang in 2024. Putin visited North Korea on June 1.");
   d.AddEntity(kPutin, EntityType::kPerson, "Vladimir Putin", "Putin")
@@ -187,7 +187,7 @@ TEST_CASE("undated events come last; a coarse date comes before the days it hold
   CHECK(g2.events()[1].date == "2024-01-01");
 }
 
-TEST_CASE("Build depends on the set of facts, not on the order or repetition of additions") {
+TEST_CASE("Build depends on the set of facts / not on the order or repetition of additions") {
   std::vector<Document> docs = FourArticles();
   GraphBuilder forward;
   for (const Document& d : docs) forward.AddDocument(d);
@@ -216,7 +216,7 @@ TEST_CASE("Build depends on the set of facts, not on the order or repetition of 
   for (size_t i = 0; i < want.events().size(); ++i) CHECK(rebuilt.events()[i].mentions == want.events()[i].mentions);
 }
 
-TEST_CASE("kAsRead keeps the events of the graphs read; anything else merges afresh") {
+TEST_CASE("kAsRead keeps the events of the graphs read / anything else merges afresh") {
   std::vector<Document> docs = FourArticles();
   GraphBuilder whole;
   for (const Document& d : docs) whole.AddDocument(d);

@@ -32,7 +32,7 @@ const char* const kGraph = R"({"@context": {"ng": "urn:newsgraph:vocab:"}, "@gra
   {"@id": "urn:newsgraph:article:f", "@type": "NewsArticle", "identifier": "f", "error": "not JSON"}]}
 )";
 
-TEST_CASE("reads articles, entities and every mention; skips derived values") {
+TEST_CASE("reads articles / entities and every mention / skips derived values") {
   GraphParts parts;
   JsonLdReadStats stats;
   Status s = ReadJsonLd(kGraph, "g.jsonld", &parts, &stats);

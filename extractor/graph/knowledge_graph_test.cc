@@ -33,7 +33,7 @@ TEST_CASE("lookups by id") {
   CHECK(g.FindArticle("z") == nullptr);
 }
 
-TEST_CASE("an entity's events, in timeline order") {
+TEST_CASE("an entity's events / in timeline order") {
   KnowledgeGraph g = FourArticlesAndXi();
   CHECK(g.EventsOf(*g.EntityIndex(testing::kPutin)) == std::vector<size_t>{0, 2, 3});
   CHECK(g.EventsOf(*g.EntityIndex(testing::kKim)) == std::vector<size_t>{1, 2, 3});

@@ -11,7 +11,7 @@
 namespace newsgraph::graph {
 namespace {
 
-TEST_CASE("IRIs percent-encode what an IRI path may not hold, and decode back") {
+TEST_CASE("IRIs percent-encode what an IRI path may not hold / and decode back") {
   CHECK(EntityIri("person/vladimir-putin") == "urn:newsgraph:entity:person/vladimir-putin");
   CHECK(ArticleIri("samples/a b.txt") == "urn:newsgraph:article:samples/a%20b.txt");
   CHECK(EventIri("seed.txt#e1") == "urn:newsgraph:event:seed.txt%23e1");

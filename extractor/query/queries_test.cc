@@ -21,7 +21,7 @@ std::vector<std::pair<size_t, std::string>> Rows(const graph::KnowledgeGraph& g,
 
 using Expected = std::vector<std::pair<size_t, std::string>>;
 
-TEST_CASE("names resolve through names and aliases, ignoring case") {
+TEST_CASE("names resolve through names and aliases / ignoring case") {
   graph::KnowledgeGraph g = Graph();
   const size_t kim = *g.EntityIndex(t::kKim), putin = *g.EntityIndex(t::kPutin);
   CHECK(ResolveName(g, "Putin") == std::vector<size_t>{putin});            // an alias

@@ -12,7 +12,7 @@ namespace t = graph::testing;
 
 graph::KnowledgeGraph Graph() { return t::BuildGraph(t::FourArticles()); }
 
-TEST_CASE("visits as a table, with every source sentence") {
+TEST_CASE("visits as a table / with every source sentence") {
   graph::KnowledgeGraph g = Graph();
   std::vector<VisitRow> rows = {{0, t::kPutin}, {3, t::kPutin}};
   CHECK(VisitsTable(g, rows) ==
@@ -76,7 +76,7 @@ TEST_CASE("an entity's timeline") {
   CHECK(std::string(doc["events"][1]["roles"]["place"][0]["name"].GetString()) == "Pyongyang");
 }
 
-TEST_CASE("a path, in words and in JSON") {
+TEST_CASE("a path / in words and in JSON") {
   graph::KnowledgeGraph g = Graph();
   size_t russia = *g.EntityIndex(t::kRussia), pyongyang = *g.EntityIndex(t::kPyongyang);
   auto hops = g.ShortestPath(russia, pyongyang);

@@ -46,7 +46,7 @@ TEST_CASE("extension and content together") {
   CHECK(ChooseFormat("", "plain words") == Format::kText);
 }
 
-TEST_CASE("binary data is recognized, text is not") {
+TEST_CASE("binary data is recognized / text is not") {
   CHECK(DetectBinary(std::string("\x1F\x8B\x08\x00", 4)) == "gzip-compressed data");
   CHECK(DetectBinary("%PDF-1.7\n") == "a PDF document");
   CHECK(DetectBinary(std::string("\0\0\0\x18" "ftypmp42", 12)) == "an MP4 or QuickTime video");

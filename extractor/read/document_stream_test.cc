@@ -54,7 +54,7 @@ void WithStdin(int fd, F read) {
 
 }  // namespace
 
-TEST_CASE("a folder is walked in byte order of paths, hidden entries skipped") {
+TEST_CASE("a folder is walked in byte order of paths / hidden entries skipped") {
   std::vector<ReadItem> items = ReadAll({"tests/data/read/walk/"});
   CHECK(Ids(items) == std::vector<std::string>{"tests/data/read/walk/B.txt", "tests/data/read/walk/a-b.txt",
                                                "tests/data/read/walk/a.txt", "tests/data/read/walk/a/z.txt",
@@ -65,7 +65,7 @@ TEST_CASE("a folder is walked in byte order of paths, hidden entries skipped") {
   CHECK(Ids(ReadAll({"tests/data/read/walk"}))[0] == "tests/data/read/walk/B.txt");
 }
 
-TEST_CASE("symbolic links to files are read, to folders not followed, broken ones reported") {
+TEST_CASE("symbolic links to files are read / to folders not followed / broken ones reported") {
   TempDir dir;
   fs::create_directories(dir.path + "/walk/folder");
   dir.File("walk/folder/inner.txt", "inner");
@@ -176,7 +176,7 @@ TEST_CASE("a document over the limit is rejected without being read - the stream
   CHECK(html[0].format == Format::kHtml);
 }
 
-TEST_CASE("\"-\" reads standard input: NDJSON streamed from a pipe, text from a file") {
+TEST_CASE("\"-\" reads standard input: NDJSON streamed from a pipe / text from a file") {
   int p[2];
   REQUIRE(pipe(p) == 0);
   std::string records = "{\"id\": \"s1\", \"text\": \"one\"}\nnot json\n{\"text\": \"three\"}\n";
@@ -213,7 +213,7 @@ TEST_CASE("the reader can be forced - formats have names") {
   CHECK_FALSE(ParseFormat("xml").has_value());
 }
 
-TEST_CASE("before_wait is called when a pipe has nothing waiting, not while input keeps coming") {
+TEST_CASE("before_wait is called when a pipe has nothing waiting / not while input keeps coming") {
   int p[2];
   REQUIRE(pipe(p) == 0);
   std::string first = "{\"id\": \"a\", \"text\": \"one\"}\n";

@@ -11,7 +11,7 @@
 #include "extractor/read/read_test_util.h"
 
 namespace newsgraph::read {
-TEST_CASE("RSS 2.0: fields, fallbacks and impossible dates") {
+TEST_CASE("RSS 2.0: fields / fallbacks and impossible dates") {
   ReadOptions options;
   options.published = "2000-01-01";
   std::vector<ReadItem> items = ReadAll({"tests/data/read/world.rss"}, options);
@@ -52,7 +52,7 @@ TEST_CASE("RSS 2.0: fields, fallbacks and impossible dates") {
                           "ignored publication date \"31 February 2024\" in <pubDate>: not a valid date"});
 }
 
-TEST_CASE("Atom: alternate link, HTML title, XHTML content, updated as the date") {
+TEST_CASE("Atom: alternate link / HTML title / XHTML content / updated as the date") {
   std::vector<ReadItem> items = ReadAll({"tests/data/read/asia.atom"});
   REQUIRE(items.size() == 2);
   const Document& a = items[0].doc;
@@ -83,7 +83,7 @@ TEST_CASE("RSS 1.0 (RDF) items are siblings of the channel") {
   CHECK(items[0].doc.source == "x.rdf:4");
 }
 
-TEST_CASE("external entities are never read, entity bombs never expand") {
+TEST_CASE("external entities are never read / entity bombs never expand") {
   ReadOptions options;
   std::vector<ReadItem> xxe = ReadAll({"tests/data/read/xxe.rss"}, options);
   REQUIRE(xxe.size() == 1);
@@ -106,7 +106,7 @@ TEST_CASE("external entities are never read, entity bombs never expand") {
   CHECK((o & XML_PARSE_NONET) != 0);
 }
 
-TEST_CASE("a document that is not a feed, or a feed with no items, is an error") {
+TEST_CASE("a document that is not a feed / or a feed with no items / is an error") {
   std::vector<ReadItem> sitemap = ReadBytes("map.xml", "<?xml version=\"1.0\"?><urlset><url/></urlset>");
   REQUIRE(sitemap.size() == 1);
   CHECK(sitemap[0].status.message() == "not an RSS or Atom feed: the root element is <urlset>");
@@ -144,7 +144,7 @@ TEST_CASE("broken XML is recovered with a warning - control characters and bad U
                                  "the item has no content: its title is the text"});
 }
 
-TEST_CASE("a second feed after the first is reported, not silently dropped") {
+TEST_CASE("a second feed after the first is reported / not silently dropped") {
   std::string one = "<rss><channel><item><guid>a</guid><title>A</title></item></channel></rss>\n";
   std::vector<ReadItem> items = ReadBytes("two.rss", one + one);
   REQUIRE(items.size() == 2);
@@ -172,7 +172,7 @@ TEST_CASE("an item over the size limit is an error - the feed goes on") {
   CHECK(items[1].doc.text == "small");
 }
 
-TEST_CASE("a feed larger than one read chunk streams through, items in order") {
+TEST_CASE("a feed larger than one read chunk streams through / items in order") {
   std::string feed = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss><channel>\n";
   const int kItems = 3000;
   for (int i = 0; i < kItems; ++i) {

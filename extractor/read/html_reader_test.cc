@@ -20,7 +20,7 @@ Document ReadPage(const std::string& path, std::string_view fallback_date = "") 
 
 }  // namespace
 
-TEST_CASE("a page's article text leaves navigation, scripts and boilerplate out") {
+TEST_CASE("a page's article text leaves navigation / scripts and boilerplate out") {
   Document doc = ReadPage("tests/data/read/article.html", "2000-01-01");
   CHECK(doc.title == "Leaders meet in Hanoi");  // og:title, not <title>
   CHECK(doc.url == "https://daily.example.com/world/leaders-meet-hanoi");
@@ -89,7 +89,7 @@ TEST_CASE("a declared charset is converted - undeclared bad UTF-8 is repaired") 
   CHECK(unknown.warnings == std::vector<std::string>{"unknown charset \"x-no-such-charset\": read as UTF-8"});
 }
 
-TEST_CASE("10,000-deep nesting is cut at libxml2's depth limit, not crashed on") {
+TEST_CASE("10000-deep nesting is cut at libxml2's depth limit / not crashed on") {
   std::string page = "<html><body><p>Top paragraph.</p>";
   for (int i = 0; i < 10000; ++i) page += "<div>";
   page += "deep text";
@@ -124,7 +124,7 @@ TEST_CASE("broken nesting is recovered") {
   CHECK(scripts.warnings == std::vector<std::string>{"no article text found in the page"});
 }
 
-TEST_CASE("fragments: paragraphs, entities, link-only paragraphs dropped") {
+TEST_CASE("fragments: paragraphs / entities / link-only paragraphs dropped") {
   CHECK(HtmlFragmentToText("<p>One &amp; two&rsquo;s</p><p><a href=\"/x\">Continue reading</a></p>", 1000) ==
         "One & two\xE2\x80\x99s");
   CHECK(HtmlFragmentToText("Plain   text\n with  spaces", 1000) == "Plain text with spaces");

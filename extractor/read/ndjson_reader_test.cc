@@ -54,7 +54,7 @@ TEST_CASE("NDJSON: a bad line in the middle is an error item and the stream goes
   CHECK(items[7].doc.published == "2000-01-01");
 }
 
-TEST_CASE("NDJSON: CRLF, BOM, NUL bytes, wrong types, deep nesting, no final newline") {
+TEST_CASE("NDJSON: CRLF / BOM / NUL bytes / wrong types / deep nesting / no final newline") {
   std::string deep(100000, '[');
   std::vector<ReadItem> items = ReadBytes(
       "in.ndjson", "\xEF\xBB\xBF{\"text\": \"a\\u0000b\", \"title\": null}\r\n" + std::string("{\"text\": \"x\0y\"}\n", 16) +
@@ -75,7 +75,7 @@ TEST_CASE("NDJSON: CRLF, BOM, NUL bytes, wrong types, deep nesting, no final new
   CHECK(items[6].doc.source == "in.ndjson:7");
 }
 
-TEST_CASE("NDJSON: a line over the limit is skipped, not held, and the next line is read") {
+TEST_CASE("NDJSON: a line over the limit is skipped / not held / and the next line is read") {
   ReadOptions options;
   options.max_document_bytes = 64;
   std::string long_line = "{\"text\": \"" + std::string(3 << 20, 'x') + "\"}";
@@ -91,7 +91,7 @@ TEST_CASE("NDJSON: a line over the limit is skipped, not held, and the next line
   CHECK(items[2].doc.text == "after");
 }
 
-TEST_CASE("JSON files: an array of records, one pretty-printed record, records one after another") {
+TEST_CASE("JSON files: an array of records / one pretty-printed record / records one after another") {
   std::vector<ReadItem> array = ReadBytes(
       "batch.json", "[{\"id\": \"x\", \"text\": \"One.\"}, {\"text\": \"Two.\", \"headline\": \"H\", \"link\": \"u\"}, 7]");
   REQUIRE(array.size() == 3);

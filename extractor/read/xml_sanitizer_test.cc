@@ -33,7 +33,7 @@ TEST_CASE("named references become numeric ones - bare ampersands are escaped") 
   CHECK(Clean("&#146;&#0;&#xD800;&#99999999999;&#12 &") == "&#8217;&#65533;&#65533;&#65533;&#38;#12 &#38;");
 }
 
-TEST_CASE("the DOCTYPE goes, with its entities - its newlines stay") {
+TEST_CASE("the DOCTYPE goes / with its entities - its newlines stay") {
   std::string feed =
       "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n  <!ENTITY x SYSTEM \"file:///etc/passwd\">\n"
       "  <!-- it's ] tricky -->\n  <!ENTITY y \"a>b\">\n]>\n<rss>&x;&y;</rss>";
@@ -59,7 +59,7 @@ TEST_CASE("CDATA becomes escaped text - comments and other instructions go") {
   CHECK(Clean("  <?xml version=\"1.0\"?><r/>") == "  <r/>");  // not at the start: not a declaration
 }
 
-TEST_CASE("control characters, NUL and bad UTF-8 are repaired") {
+TEST_CASE("control characters / NUL and bad UTF-8 are repaired") {
   XmlSanitizer s(true);
   std::string out;
   s.Push(std::string("<t>a\x01\0b\xFF\xC3\xA9\t\xEF\xBF\xBE</t>", 18), &out);

@@ -59,7 +59,7 @@ TEST_CASE("possessives split with straight and curly apostrophes") {
   CHECK(doc.tokens[2].span == Span{11, 15});
 }
 
-TEST_CASE("abbreviations, initialisms, numbers and hyphens") {
+TEST_CASE("abbreviations / initialisms / numbers and hyphens") {
   Document doc = Segment("Mr. Kim met U.S. officials at 10:30 on Jan. 5, 2024, a 1,000-strong COVID-19 team.");
   CHECK(Tokens(doc) == std::vector<std::string>{"Mr.", "Kim", "met", "U.S.", "officials", "at", "10:30", "on",
                                                 "Jan.", "5", ",", "2024", ",", "a", "1,000", "-", "strong",
@@ -69,7 +69,7 @@ TEST_CASE("abbreviations, initialisms, numbers and hyphens") {
   CHECK(doc.tokens[6].Has(kTokNumber));
 }
 
-TEST_CASE("sentences end at punctuation, quotes, blank lines and headings") {
+TEST_CASE("sentences end at punctuation / quotes / blank lines and headings") {
   Document doc = Segment(
       "Putin Arrives In North Korea For First Visit In 24 Years\n"
       "WASHINGTON: Putin arrived on Wednesday. \"It is historic,\" he said. He met Kim.\n\n"

@@ -16,7 +16,7 @@ Result<Lexicon> Small() {
 
 }  // namespace
 
-TEST_CASE("patterns expand macros, word classes and spaces") {
+TEST_CASE("patterns expand macros / word classes and spaces") {
   auto lex = Small();
   REQUIRE_MESSAGE(lex.ok(), lex.status().ToString());
   auto re = lex->Expand("(?P<month>%monthname) (?P<day>%day)");
@@ -31,7 +31,7 @@ TEST_CASE("patterns expand macros, word classes and spaces") {
   CHECK(bad.status().message() == "unknown macro or word class %nothing");
 }
 
-TEST_CASE("words are found with spaces collapsed, without a final period, and by family") {
+TEST_CASE("words are found with spaces collapsed / without a final period / and by family") {
   auto lex = Small();
   REQUIRE(lex.ok());
   CHECK(*lex->Find("month", "june") == "06");

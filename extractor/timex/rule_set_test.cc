@@ -75,7 +75,7 @@ TEST_CASE("malformed rule rows fail with file:line") {
   }
 }
 
-TEST_CASE("matches report exact bounds, context and groups") {
+TEST_CASE("matches report exact bounds / context and groups") {
   auto rules = WithRules(
       "md\tDATE\t(?P<month>%month) (?P<day>%day)\t@md({month},{day})\t\tcap=month\n"
       "ctx\tDATE\ton (?P<x>(?P<weekday>%weekday))\t@weekday({weekday})\n"

@@ -1,5 +1,6 @@
 #include "extractor/timex/time_point.h"
 
+#include <algorithm>
 #include <array>
 
 namespace newsgraph::timex {
@@ -26,15 +27,17 @@ int FloorDiv(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 // Appends `v` (>= 0) zero-padded to `width` digits; snprintf is too slow
 // for the tagger's inner loop.
 void AppendPadded(int v, int width, std::string* out) {
-  char buf[12];
+  // Digits from the right into a buffer already padded with zeros, then
+  // one append: values are built for every timex.
+  char buf[12] = {'0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'};
   int n = 0;
   if (v < 0) v = 0;
   do {
-    buf[n++] = static_cast<char>('0' + v % 10);
+    buf[11 - n++] = static_cast<char>('0' + v % 10);
     v /= 10;
   } while (v > 0 && n < 11);
-  for (int i = n; i < width; ++i) out->push_back('0');
-  while (n > 0) out->push_back(buf[--n]);
+  const int len = std::min(12, std::max(n, width));
+  out->append(buf + 12 - len, static_cast<size_t>(len));
 }
 
 void AppendDate(const CivilDate& d, std::string* out) {

@@ -674,16 +674,29 @@ struct Evaluator {
     return DaysFromCivil(next.first) > DaysFromCivil(*ctx.published) + 1;
   }
 
-  // The quarter (half) a results story is about: the last one named that
+  // The quarter (half) a results story is about: the latest one named that
   // is over by the publication date ("losses through the third quarter of
-  // 1990" is a forecast).
+  // 1990" is a forecast; "after a flat second quarter" in a story on the
+  // third looks back).
   const EarlierPoint* StoryPeriod(Granularity g) const {
     if (ctx.earlier == nullptr) return nullptr;
+    const EarlierPoint* best = nullptr;
     for (auto it = ctx.earlier->rbegin(); it != ctx.earlier->rend(); ++it) {
       if (it->derived || it->point.granularity != g || NotOver(it->point)) continue;
-      return &*it;
+      if (best == nullptr || DaysFromCivil(it->point.first) > DaysFromCivil(best->point.first)) best = &*it;
     }
-    return nullptr;
+    return best;
+  }
+  // A quarter or half named last that is older than the story's period is
+  // a look back: comparisons ("the year-earlier period", "a year ago")
+  // still concern the story's period.
+  const EarlierPoint* StoryAnchor(const EarlierPoint* e) const {
+    if (e == nullptr || (e->point.granularity != Granularity::kQuarter && e->point.granularity != Granularity::kHalf)) {
+      return e;
+    }
+    const EarlierPoint* story = StoryPeriod(e->point.granularity);
+    if (story != nullptr && DaysFromCivil(story->point.first) > DaysFromCivil(e->point.first)) return story;
+    return e;
   }
 
   std::optional<std::string> Call(Fn fn, const std::array<std::string, 4>& a) {
@@ -798,6 +811,9 @@ struct Evaluator {
       pick = ClosePick(pick, ref - before, after - ref, 5);
     }
     int64_t idx = PickCycle(period, phase, ref, pick);
+    // A quarter three quarters ahead is last year's: "profits fell in the
+    // fourth quarter" written in January reports on the quarter just over.
+    if (by_year && rel.empty() && g == Granularity::kQuarter && idx - ref >= 3) idx -= period;
     int64_t year = idx >= 0 ? idx / period : -((-idx + period - 1) / period);
     int64_t ph = idx - year * period;
     CivilDate first;
@@ -877,6 +893,8 @@ struct Evaluator {
       if (base != nullptr && n < 0 && (*unit == Granularity::kQuarter || *unit == Granularity::kHalf) &&
           base->point.granularity == *unit && NotOver(base->point)) {
         base = StoryPeriod(*unit);
+      } else if (n < 0) {
+        base = StoryAnchor(base);
       }
       forward = base != nullptr && n > 0;
     } else if (from_anchor) {
@@ -894,7 +912,7 @@ struct Evaluator {
       if (e != nullptr && (e->point.granularity == Granularity::kMonth || e->point.granularity == Granularity::kQuarter ||
                            e->point.granularity == Granularity::kHalf) &&
           e->point.granularity < *unit) {
-        base = e;
+        base = StoryAnchor(e);
       }
       if (base == nullptr && *unit > Granularity::kQuarter) base = StoryPeriod(Granularity::kQuarter);
     }
@@ -942,7 +960,7 @@ struct Evaluator {
     auto y = ParseInt(year);
     auto unit = GranularityFromName(unit_name);
     if (!y || !unit || year.size() != 4) return Reject();
-    if (const EarlierPoint* e = Earlier(*unit, -1, true, true)) {
+    if (const EarlierPoint* e = StoryAnchor(Earlier(*unit, -1, true, true))) {
       UsePrevious(*e);
       TimePoint p = ShiftTimePoint(e->point, Granularity::kYear, *y - e->point.first.year, *unit);
       return FormatTimePoint(p);

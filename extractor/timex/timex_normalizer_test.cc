@@ -67,7 +67,7 @@ TEST_CASE("groups are normalized by their names") {
   CHECK(Value("XXXX-WXX-{weekday}", {{"weekday", "fridays"}}) == "XXXX-WXX-5");
 }
 
-TEST_CASE("weekdays, month days and months by tense") {
+TEST_CASE("weekdays / month days and months by tense") {
   // 2024-06-19 is a Wednesday.
   CHECK(Value("@weekday({weekday})", {{"weekday", "wednesday"}}) == "2024-06-19");
   // The publication's own weekday is that day in every tense; only "last"
@@ -96,7 +96,7 @@ TEST_CASE("weekdays, month days and months by tense") {
   CHECK(Value("@holiday({holiday},{year})", {{"holiday", "easter"}, {"year", "2024"}}) == "2024-03-31");
 }
 
-TEST_CASE("shifts, durations and clock times") {
+TEST_CASE("shifts / durations and clock times") {
   CHECK(Value("@shift({unit},-{num})", {{"unit", "days"}, {"num", "two"}}) == "2024-06-17");
   CHECK(Value("@shift({unit},{rel})", {{"unit", "week"}, {"rel", "next"}}) == "2024-W26");
   CHECK(Value("@shift({unit},-{num},keep)", {{"unit", "decade"}, {"num", "a"}}) == "2014");

@@ -42,7 +42,8 @@ Result<std::unique_ptr<TimexTagger>> TimexTagger::Create(const StageConfig& conf
   return std::unique_ptr<TimexTagger>(new TimexTagger(std::move(rules)));
 }
 
-RuleSet::TriggerWindow TimexTagger::Trigger(const Document& doc, const Token& token) const {
+// Runs on every token: inline in the scan loop of Process.
+inline RuleSet::TriggerWindow TimexTagger::Trigger(const Document& doc, const Token& token) const {
   if ((token.flags & (kTokWord | kTokNumber)) == 0) return RuleSet::TriggerWindow();
   std::string_view t(doc.folded.data() + token.span.begin, token.span.end - token.span.begin);
   if (token.Has(kTokNumber)) return IsNumberTrigger(t) ? rules_.number_window() : RuleSet::TriggerWindow();

@@ -37,7 +37,7 @@ Document Tag(const std::string& text, const std::string& published) {
 
 }  // namespace
 
-TEST_CASE("the seed article's dates, published 2024-06-19 (a Wednesday)") {
+TEST_CASE("the seed article's dates / published 2024-06-19 (a Wednesday)") {
   const std::string text =
       "Putin arrived in North Korea on Wednesday morning on his first official go to in 24 years. "
       "Kim Jong Un prolonged an invite in September 2023. Putin final visited Pyongyang in July 2000. "
@@ -193,7 +193,7 @@ TEST_CASE("without a publication date relative expressions stay unresolved") {
   CHECK(doc.timexes[3].resolved);
 }
 
-TEST_CASE("durations, sets, references, times and a wire dateline") {
+TEST_CASE("durations / sets / references / times and a wire dateline") {
   const std::string text = "WASHINGTON, June 18 (Reuters) - The truce held for twenty-four years and three months. "
                            "Ministers meet every Monday and each season. Prices are now higher; they recently rose. "
                            "The meeting ended at 10:30 a.m. EST and resumed tonight.";
@@ -241,7 +241,7 @@ TEST_CASE("quarters and comparisons in a results story") {
   CHECK(doc.timexes[2].value == "1988-Q3");
 }
 
-TEST_CASE("a year-ago period compares with a quarter that is over, not a forecast") {
+TEST_CASE("a year-ago period compares with a quarter that is over / not a forecast") {
   // Published 1989-10-26: the third quarter is over, the fourth under way.
   const std::string text = "Profit fell in the third quarter. Losses will last through the fourth quarter. "
                            "Sales matched the year-ago period and the year-earlier third quarter.";
@@ -256,7 +256,7 @@ TEST_CASE("a year-ago period compares with a quarter that is over, not a forecas
   CHECK(doc.timexes[3].value == "1988-Q3");
 }
 
-TEST_CASE("the past year, recent years, schedules and deadlines") {
+TEST_CASE("the past year / recent years / schedules and deadlines") {
   const std::string text = "Prices doubled over the past year and rose in recent years. "
                            "The appeal is heard in May. They have until 9 a.m. Tuesday and until Friday morning.";
   Document doc = Tag(text, "2000-03-29");  // a Wednesday
@@ -299,7 +299,7 @@ TEST_CASE("a sentence-final period is not part of the extent") {
   CHECK(doc.timexes[1].value == "2024-01-10T18:00");
 }
 
-TEST_CASE("timexes come in text order, without overlaps, with their sentence") {
+TEST_CASE("timexes come in text order / without overlaps / with their sentence") {
   Document doc = Tag("On Friday, Oct. 13, 1989, markets fell. By Monday they had recovered.", "1989-10-16");
   REQUIRE(doc.timexes.size() == 2);
   CHECK(doc.Text(doc.timexes[0].span) == "Friday, Oct. 13, 1989");
@@ -308,6 +308,79 @@ TEST_CASE("timexes come in text order, without overlaps, with their sentence") {
   CHECK(doc.timexes[1].sentence == 1);
   CHECK(doc.timexes[0].span.end <= doc.timexes[1].span.begin);
   CHECK(doc.timexes[1].rule == "date_weekday");
+}
+
+TEST_CASE("rates are amounts and not sets") {
+  Document doc = Tag(
+      "The plant will save $2 million a year and produce 5,000 units annually. "
+      "Staff work seven days a week. "
+      "Workers meet twice a week.",
+      "2024-06-19");
+  REQUIRE(doc.timexes.size() == 1);
+  CHECK(doc.timexes[0].span == Span{115, 127});
+  CHECK(doc.timexes[0].type == TimexType::kSet);
+  CHECK(doc.timexes[0].value == "P1W");
+}
+
+TEST_CASE("a rate does not block a year ago and a quarterly cash dividend is no set") {
+  Document doc = Tag(
+      "Sales fell from $5 million a year ago. "
+      "The board declared a quarterly cash dividend.",
+      "2024-06-19");
+  REQUIRE(doc.timexes.size() == 1);
+  CHECK(doc.timexes[0].span == Span{27, 37});
+  CHECK(doc.timexes[0].value == "2023");
+}
+
+TEST_CASE("Now opening a sentence and a quoted programme title are no time expressions") {
+  Document doc = Tag(
+      "Now, the mayor says, the plan works. "
+      "Officials now expect a vote. "
+      "The host of \"This Week,\" asked.",
+      "2024-06-19");
+  REQUIRE(doc.timexes.size() == 1);
+  CHECK(doc.timexes[0].span == Span{47, 50});
+  CHECK(doc.timexes[0].value == "PRESENT_REF");
+}
+
+TEST_CASE("the second day of a pair and the foreseeable future") {
+  Document doc = Tag(
+      "The summit is on April 24 and 25. "
+      "Troops will stay for the foreseeable future. "
+      "Talks follow on June 3-4.",
+      "2024-03-01");
+  REQUIRE(doc.timexes.size() == 4);
+  CHECK(doc.timexes[0].span == Span{17, 25});
+  CHECK(doc.timexes[0].value == "2024-04-24");
+  CHECK(doc.timexes[1].span == Span{30, 32});
+  CHECK(doc.timexes[1].value == "2024-04-25");
+  CHECK(doc.Text(doc.timexes[2].span) == "June 3");
+  CHECK(doc.Text(doc.timexes[3].span) == "4");
+  CHECK(doc.timexes[3].value == "2024-06-04");
+}
+
+TEST_CASE("a fourth quarter named in January is last year's") {
+  Document doc = Tag("Profit fell 18% in the fourth quarter.", "2024-01-25");
+  REQUIRE(doc.timexes.size() == 1);
+  CHECK(doc.Text(doc.timexes[0].span) == "the fourth quarter");
+  CHECK(doc.timexes[0].value == "2023-Q4");
+}
+
+TEST_CASE("comparisons concern the story's quarter after a look back at an older one") {
+  Document doc = Tag(
+      "Third-quarter profit rose after a flat second quarter. "
+      "In the year-earlier period it lost money. "
+      "Sales for last year's quarter fell.",
+      "2024-10-25");
+  REQUIRE(doc.timexes.size() == 4);
+  CHECK(doc.Text(doc.timexes[0].span) == "Third-quarter");
+  CHECK(doc.timexes[0].value == "2024-Q3");
+  CHECK(doc.Text(doc.timexes[1].span) == "second quarter");
+  CHECK(doc.timexes[1].value == "2024-Q2");
+  CHECK(doc.Text(doc.timexes[2].span) == "the year-earlier period");
+  CHECK(doc.timexes[2].value == "2023-Q3");
+  CHECK(doc.Text(doc.timexes[3].span) == "last year's quarter");
+  CHECK(doc.timexes[3].value == "2023-Q3");
 }
 
 }  // namespace newsgraph::timex

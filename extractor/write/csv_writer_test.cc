@@ -27,7 +27,7 @@ TEST_CASE("RFC 4180 quoting") {
   CHECK(out.empty());
 }
 
-TEST_CASE("header, one row per event with roles flattened, error rows") {
+TEST_CASE("header / one row per event with roles flattened / error rows") {
   CsvWriter w{WriteOptions{}};
   std::string out;
   w.Begin(&out);

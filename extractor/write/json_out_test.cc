@@ -34,7 +34,7 @@ TEST_CASE("JsonOut writes compact JSON with commas only between values") {
   CHECK(out == "prefix {\"a\":0,\"b\":[4294967295,\"x\",{},[],null,true,false],\"r\\\"ole\":{\"c\":null}}");
 }
 
-TEST_CASE("JsonOut escapes quotes, backslashes and control bytes, and copies UTF-8") {
+TEST_CASE("JsonOut escapes quotes / backslashes and control bytes / and copies UTF-8") {
   std::string out;
   JsonOut j(&out);
   j.String(std::string_view("a\"b\\c\n\t\r\b\f\x01\x1F\x7F/caf\xC3\xA9\0z", 21));
@@ -56,7 +56,7 @@ TEST_CASE("JsonOut grows the string as it goes and appends after what was there"
   CHECK(out.substr(out.size() - 3) == "b\"]");
 }
 
-TEST_CASE("JsonOut escapes a long text piece by piece, escapes across the cuts included") {
+TEST_CASE("JsonOut escapes a long text piece by piece / escapes across the cuts included") {
   std::string in;
   for (int i = 0; i < 30000; ++i) in += "ab\"\n\xC3\xA9";  // 150,000 bytes
   std::string want(1, '"');
@@ -88,7 +88,7 @@ TEST_CASE("JsonOut finds escapes anywhere in long strings") {
   }
 }
 
-TEST_CASE("JsonOut doubles: shortest form, at most the asked decimals, null for NaN") {
+TEST_CASE("JsonOut doubles: shortest form / at most the asked decimals / null for NaN") {
   std::string out;
   JsonOut j(&out);
   j.StartArray();

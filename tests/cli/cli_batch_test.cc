@@ -202,7 +202,7 @@ TEST_CASE("ids with control characters stay on one escaped stderr line") {
   unlink(path);
 }
 
-TEST_CASE("file names that are not UTF-8 give ids with U+FFFD, never invalid JSON") {
+TEST_CASE("file names that are not UTF-8 give ids with U+FFFD / never invalid JSON") {
   char dir[] = "/tmp/newsgraph-cli-names.XXXXXX";
   REQUIRE(mkdtemp(dir) != nullptr);
   const std::string folder = dir;

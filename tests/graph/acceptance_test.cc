@@ -74,7 +74,7 @@ std::set<std::string> SourceArticles(const rapidjson::Value& row) {
   return articles;
 }
 
-TEST_CASE("visits to Pyongyang: Putin in 2024-06-19 and in 2000-07, with their sentences") {
+TEST_CASE("visits to Pyongyang: Putin in 2024-06-19 and in 2000-07 / with their sentences") {
   rapidjson::Document visits = Visits("--to Pyongyang");
   for (const char* date : {"2024-06-19", "2000-07"}) {
     CAPTURE(date);
@@ -103,7 +103,7 @@ TEST_CASE("visits by Kim: his trip to Russia in 2023-09") {
   CHECK(found);
 }
 
-TEST_CASE("two articles about one visit, written differently, give one event with two sources") {
+TEST_CASE("two articles about one visit / written differently / give one event with two sources") {
   rapidjson::Document visits = Visits("--by Kishida");
   REQUIRE(visits["visits"].Size() >= 1);
   const rapidjson::Value* row = Row(visits, "Fumio Kishida", "2024-04-10");
