@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -14,9 +15,32 @@
 #include "extractor/core/tsv_reader.h"
 
 namespace newsgraph::timex {
+namespace {
+
+RE2::Options RuleOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(8 << 20);
+  return o;
+}
+
+}  // namespace
 
 struct RuleSet::Compiled {
-  std::vector<std::unique_ptr<RE2>> res;  // one per rule
+  // One per rule, compiled on first use: at load the rules only go into
+  // the set below, which halves the time stage's start-up; a rule's own
+  // regular expression is needed only once the set says it matched.
+  struct LazyRe {
+    std::string pattern;  // expanded
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+  };
+  std::vector<std::unique_ptr<LazyRe>> res;
+  const RE2& Re(size_t i) const {
+    LazyRe& r = *res[i];
+    std::call_once(r.once, [&] { r.re = std::make_unique<RE2>(r.pattern, RuleOptions()); });
+    return *r.re;
+  }
   // Every rule, anchored at the start: which rules match from a position.
   // An unanchored set of all rules would tell the same for a whole window
   // in one call, but its lazily built DFA grows with every new text (all
@@ -30,13 +54,6 @@ namespace {
 bool IsWordByte(char c) {
   unsigned char u = static_cast<unsigned char>(c);
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
-}
-
-RE2::Options RuleOptions() {
-  RE2::Options o;
-  o.set_log_errors(false);
-  o.set_max_mem(8 << 20);
-  return o;
 }
 
 // Parses a rule type into *type (nullopt for NONE); false for a bad name.
@@ -66,10 +83,60 @@ bool IsUpperStart(std::string_view text, size_t pos) {
 
 }  // namespace
 
-RuleSet::RuleSet() : compiled_(std::make_unique<Compiled>()), generation_(++g_generation) {}
+RuleSet::RuleSet() : compiled_(std::make_unique<Compiled>()), generation_(++g_generation) {
+  RE2::Options opts = RuleOptions();
+  opts.set_max_mem(64 << 20);
+  compiled_->set = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
+}
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
+
+const std::string& RuleSet::expanded_pattern(size_t i) const { return compiled_->res[i]->pattern; }
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 RuleSet::~RuleSet() = default;
+
+int ScanCaptureGroups(std::string_view p, std::map<std::string, int>* named) {
+  int count = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') {  // \Q...\E quotes literally
+        size_t e = p.find("\\E", i + 2);
+        i = e == std::string_view::npos ? p.size() : e + 1;
+      } else {
+        ++i;  // the escaped character, whatever it is
+      }
+    } else if (c == '[') {
+      // A character class: up to its unescaped ']', which may come first
+      // ("[]a]", "[^]a]"); "[:alpha:]" inside it is one item.
+      size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      while (j < p.size() && p[j] != ']') {
+        if (p[j] == '\\') {
+          j += 2;
+        } else if (p.compare(j, 2, "[:") == 0 && p.find(":]", j + 2) != std::string_view::npos) {
+          j = p.find(":]", j + 2) + 2;
+        } else {
+          ++j;
+        }
+      }
+      i = j;
+    } else if (c == '(') {
+      if (i + 1 < p.size() && p[i + 1] == '?') {
+        // (?P<name>...) and (?<name>...) capture; (?:...), (?i) and (?i:...) do not.
+        size_t name_at = p.compare(i + 2, 2, "P<") == 0 ? i + 4 : p.compare(i + 2, 1, "<") == 0 ? i + 3 : 0;
+        if (name_at == 0) continue;
+        size_t close = p.find('>', name_at);
+        if (close == std::string_view::npos) continue;
+        ++count;
+        (*named)[std::string(p.substr(name_at, close - name_at))] = count;
+      } else {
+        ++count;
+      }
+    }
+  }
+  return count;
+}
 
 Result<RuleSet> RuleSet::Load(const std::string& dir) {
   namespace fs = std::filesystem;
@@ -128,10 +195,13 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
     if (row.Get(c_pattern).empty()) return tsv.Error(row, "empty pattern");
     auto expanded = lexicon_.Expand(row.Get(c_pattern));
     if (!expanded.ok()) return tsv.Error(row, expanded.status().message());
-    auto re = std::make_unique<RE2>(*expanded, RuleOptions());
-    if (!re->ok()) return tsv.Error(row, "bad pattern: " + re->error());
-    rule.num_groups = re->NumberOfCapturingGroups();
-    std::map<std::string, int> groups(re->NamedCapturingGroups().begin(), re->NamedCapturingGroups().end());
+    // Parsed (and checked) by the set now, compiled alone on first use.
+    std::string error;
+    if (compiled_->set->Add(*expanded, &error) != static_cast<int>(rules_.size())) {
+      return tsv.Error(row, "bad pattern: " + error);
+    }
+    std::map<std::string, int> groups;
+    rule.num_groups = ScanCaptureGroups(*expanded, &groups);
     if (auto x = groups.find("x"); x != groups.end()) rule.extent_group = x->second;
     std::string_view value = row.Get(c_value);
     if (rule.type && value.empty()) return tsv.Error(row, "empty value");
@@ -154,7 +224,8 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
         return tsv.Error(row, "unknown flag '" + std::string(flag) + "'");
       }
     }
-    compiled_->res.push_back(std::move(re));
+    compiled_->res.push_back(std::make_unique<Compiled::LazyRe>());
+    compiled_->res.back()->pattern = std::move(*expanded);
     raw_patterns_.emplace_back(row.Get(c_pattern));
     rules_.push_back(std::move(rule));
   }
@@ -162,17 +233,7 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
 }
 
 Status RuleSet::Finish() {
-  RE2::Options opts = RuleOptions();
-  opts.set_max_mem(64 << 20);
-  auto set = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
-  for (size_t i = 0; i < rules_.size(); ++i) {
-    std::string error;
-    if (set->Add(compiled_->res[i]->pattern(), &error) != static_cast<int>(i)) {
-      return DataError(rules_[i].where + ": pattern not accepted by RE2::Set: " + error);
-    }
-  }
-  if (!set->Compile()) return DataError("timex rules: RE2::Set out of memory");
-  compiled_->set = std::move(set);
+  if (!compiled_->set->Compile()) return DataError("timex rules: RE2::Set out of memory");
 
   // Trigger rows: a word or %class, and optionally "before,after": the
   // tokens around it that rules may need (default 4,4).
@@ -380,7 +441,7 @@ void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector
       // that group too.
       const int n = rule.extent_group > 0 ? rule.extent_group + 1 : 1;
       if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
-      if (!compiled_->res[r]->Match(whole, start, end, RE2::ANCHOR_START, pieces.data(), n)) continue;
+      if (!compiled_->Re(r).Match(whole, start, end, RE2::ANCHOR_START, pieces.data(), n)) continue;
       const size_t mb = start;
       const size_t me = mb + pieces[0].size();
       size_t xb = mb, xe = me;
@@ -443,7 +504,7 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
     const re2::StringPiece whole(folded.data(), folded.size());
     // Anchored at both ends of the match found before: the same path, now
     // with its groups.
-    if (!compiled_->res[m.rule]->Match(whole, m.match_begin, m.match_end, RE2::ANCHOR_BOTH, pieces.data(), n)) {
+    if (!compiled_->Re(m.rule).Match(whole, m.match_begin, m.match_end, RE2::ANCHOR_BOTH, pieces.data(), n)) {
       return false;
     }
     std::vector<std::pair<uint16_t, uint16_t>> offsets(static_cast<size_t>(n), {UINT16_MAX, UINT16_MAX});

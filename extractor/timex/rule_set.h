@@ -26,6 +26,7 @@
 #ifndef NEWSGRAPH_TIMEX_RULE_SET_H_
 #define NEWSGRAPH_TIMEX_RULE_SET_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +74,12 @@ struct MatchScratch {
   std::vector<int> hits;
 };
 
+// The capturing groups of an RE2 pattern, as RE2 numbers them: returns
+// how many there are and fills *named with the index of each named one
+// ((?P<name>...)). Reads the pattern's syntax only; the pattern must be one
+// that RE2 accepts.
+int ScanCaptureGroups(std::string_view pattern, std::map<std::string, int>* named);
+
 class RuleSet {
  public:
   RuleSet(RuleSet&&) noexcept;
@@ -89,6 +96,8 @@ class RuleSet {
                                      std::vector<std::pair<std::string, std::string>> rule_files);
 
   size_t size() const { return rules_.size(); }
+  // Rule i's pattern with its macros and classes expanded, as RE2 reads it.
+  const std::string& expanded_pattern(size_t i) const;
   const TimexRule& rule(size_t i) const { return rules_[i]; }
   const Lexicon& lexicon() const { return lexicon_; }
 
@@ -158,7 +167,7 @@ class RuleSet {
 
   Lexicon lexicon_;
   std::vector<TimexRule> rules_;
-  std::unique_ptr<Compiled> compiled_;  // RE2 objects and the RE2::Set
+  std::unique_ptr<Compiled> compiled_;  // the RE2::Set and each rule's RE2 (compiled on first use)
   // Open addressing over short words: the trigger test runs on every token.
   struct TriggerSlot {
     uint8_t length = 0;  // 0: empty

@@ -1,8 +1,10 @@
 #include "extractor/timex/rule_set.h"
 
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "extractor/core/tsv_reader.h"
@@ -42,6 +44,44 @@ TEST_CASE("every rule file of the project loads") {
   CHECK(rules->TriggerWord("sept.").ok());
   CHECK_FALSE(rules->TriggerWord("the").ok());
   CHECK(rules->number_window().before > 0);
+}
+
+TEST_CASE("capture groups are counted and named as RE2 does it") {
+  struct Case {
+    std::string pattern;
+    int count;
+    std::map<std::string, int> named;
+  };
+  const Case cases[] = {
+      {"june", 0, {}},
+      {"(a)(?:b)(?P<day>c)", 2, {{"day", 2}}},
+      {"\\(not\\) (?i)x(?i:y)(z)", 1, {}},
+      {"[(](?P<x>a)[^)]", 1, {{"x", 1}}},
+      {"[]()](b)[^](](c)", 2, {}},
+      {"[[:alpha:](](d)", 1, {}},
+      {"\\Q(literal)\\E(e)", 1, {}},
+      {"(?P<a>(?P<b>1)|(2))", 3, {{"a", 1}, {"b", 2}}},
+  };
+  for (const Case& c : cases) {
+    RE2 re(c.pattern);
+    REQUIRE_MESSAGE(re.ok(), c.pattern);
+    std::map<std::string, int> named;
+    CHECK_MESSAGE(ScanCaptureGroups(c.pattern, &named) == c.count, c.pattern);
+    CHECK(re.NumberOfCapturingGroups() == c.count);
+    CHECK(named == c.named);
+  }
+  // And for every rule the project ships, against RE2's own count.
+  auto rules = RuleSet::Load("extractor/timex/rules");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  for (size_t i = 0; i < rules->size(); ++i) {
+    RE2 re(rules->expanded_pattern(i));
+    REQUIRE(re.ok());
+    std::map<std::string, int> named;
+    CHECK_MESSAGE(ScanCaptureGroups(rules->expanded_pattern(i), &named) == re.NumberOfCapturingGroups(),
+                  rules->rule(i).id);
+    CHECK_MESSAGE(named == re.NamedCapturingGroups(), rules->rule(i).id);
+    CHECK(rules->rule(i).num_groups == re.NumberOfCapturingGroups());
+  }
 }
 
 TEST_CASE("malformed rule rows fail with file:line") {
