@@ -68,31 +68,44 @@ class IdList {
   size_t n_ = 0;
 };
 
+// One filler of one role of an event.
+struct Filler {
+  uint32_t entity;
+  FillSource source;
+};
+// Short lists kept inline: an event has a handful of fillers and mentions.
+using Fillers = SmallVector<Filler, 4>;
+using EntityIds = SmallVector<uint32_t, 8>;
+
 struct Linked {
   uint8_t type = 0;
   EventStatus status = EventStatus::kOccurred;
   bool status_explicit = false;
   std::string date;
-  std::vector<std::vector<std::pair<uint32_t, FillSource>>> roles;  // by role index
-  std::vector<int> mentions;
+  std::vector<Fillers> roles;  // by role index
+  SmallVector<int, 8> mentions;
   bool alive = true;
   int primary = -1;
   // The entities of each role kind, rebuilt after a change.
-  mutable std::vector<uint32_t> by_kind[3];
+  mutable EntityIds by_kind[3];
   mutable bool dirty = true;
 };
 
 class Linker {
  public:
-  Linker(const EventSchema& schema, Document* doc, std::vector<EventMention> mentions)
-      : schema_(schema), doc_(doc), ms_(std::move(mentions)) {}
+  // Works on *mentions in place and keeps its events in *events (cleared
+  // first), so that buffers kept by the caller are reused.
+  Linker(const EventSchema& schema, Document* doc, std::vector<EventMention>* mentions, std::vector<Linked>* events)
+      : schema_(schema), doc_(doc), ms_(*mentions), events_(*events) {
+    events_.clear();
+  }
 
   void Run();
 
  private:
   const TypeDef& Type(const Linked& e) const { return schema_.types()[e.type]; }
   bool MeetingLike(uint8_t type) const { return schema_.types()[type].FirstRole(RoleKind::kCounterpart) < 0; }
-  const std::vector<uint32_t>& RoleEntities(const Linked& e, RoleKind kind) const;
+  const EntityIds& RoleEntities(const Linked& e, RoleKind kind) const;
   IdList MentionEntities(const EventMention& m, RoleKind kind, bool strong_only) const;
   bool SameOrSameCountry(uint32_t a, uint32_t b) const;
   template <typename A, typename B>
@@ -125,12 +138,12 @@ class Linker {
 
   const EventSchema& schema_;
   Document* doc_;
-  std::vector<EventMention> ms_;
-  std::vector<Linked> events_;
+  std::vector<EventMention>& ms_;
+  std::vector<Linked>& events_;
   std::vector<int> event_of_;
 };
 
-const std::vector<uint32_t>& Linker::RoleEntities(const Linked& e, RoleKind kind) const {
+const EntityIds& Linker::RoleEntities(const Linked& e, RoleKind kind) const {
   if (e.dirty) {
     for (auto& v : e.by_kind) v.clear();
     for (size_t r = 0; r < e.roles.size(); ++r) {
@@ -248,12 +261,12 @@ bool Linker::StrongCompatible(const Linked& e, const EventMention& m) const {
               (IsPlanLike(e.status) && IsPlanLike(m.status)) || (IsChange(e.status) && IsChange(m.status));
     if (!ok) return false;
   }
-  const std::vector<uint32_t>& ea = RoleEntities(e, RoleKind::kAgent);
+  const EntityIds& ea = RoleEntities(e, RoleKind::kAgent);
   IdList ma = MentionEntities(m, RoleKind::kAgent, false);
   if (MeetingLike(m.type)) {
     if (ea.empty() || ma.empty() || !ActorsMeet(ea, ma)) return false;
     if (!ActorsWithin(ea, ma) && !ActorsWithin(ma, ea)) return false;
-    const std::vector<uint32_t>& ep = RoleEntities(e, RoleKind::kPlace);
+    const EntityIds& ep = RoleEntities(e, RoleKind::kPlace);
     IdList mp = MentionEntities(m, RoleKind::kPlace, false);
     if (!ep.empty() && !mp.empty() && !PlacesOverlap(ep, mp)) return false;
   } else {
@@ -261,11 +274,11 @@ bool Linker::StrongCompatible(const Linked& e, const EventMention& m) const {
     // "will travel to China next week ... plans to fly to Washington": two
     // trips of one traveller to places that share no country are two legs.
     if (Type(e).name == "Visit") {
-      const std::vector<uint32_t>& ep = RoleEntities(e, RoleKind::kPlace);
+      const EntityIds& ep = RoleEntities(e, RoleKind::kPlace);
       IdList mp = MentionEntities(m, RoleKind::kPlace, false);
       if (!ep.empty() && !mp.empty() && PlacesApart(ep, mp)) return false;
     }
-    const std::vector<uint32_t>& ec = RoleEntities(e, RoleKind::kCounterpart);
+    const EntityIds& ec = RoleEntities(e, RoleKind::kCounterpart);
     IdList mc = MentionEntities(m, RoleKind::kCounterpart, true);
     // Two invitations of the same inviter to different people are two.
     if (Type(e).FirstRole(RoleKind::kPlace) >= 0 && !ec.empty() && !mc.empty() && !Intersects(ec, mc) &&
@@ -293,7 +306,7 @@ void Linker::AddRole(Linked* e, uint8_t role, uint32_t entity, FillSource src) c
 
 int Linker::Create(int mi) {
   const EventMention& m = ms_[mi];
-  Linked e;
+  Linked& e = events_.emplace_back();
   e.type = m.type;
   e.status = m.status;
   e.status_explicit = m.status_explicit;
@@ -301,7 +314,6 @@ int Linker::Create(int mi) {
   e.roles.resize(schema_.types()[m.type].roles.size());
   for (const RoleFill& f : m.roles) AddRole(&e, f.role, f.entity, f.source);
   e.mentions.push_back(mi);
-  events_.push_back(std::move(e));
   event_of_[mi] = static_cast<int>(events_.size()) - 1;
   return static_cast<int>(events_.size()) - 1;
 }
@@ -369,7 +381,7 @@ void Linker::AttachWeak(int mi) {
     if (!m.anaphoric && !m.status_change) {
       // "a day after a visit to North Korea" is not the arrival in Hanoi; "attended
       // a summit" is not the meeting planned for later.
-      const std::vector<uint32_t>& ep0 = RoleEntities(e, RoleKind::kPlace);
+      const EntityIds& ep0 = RoleEntities(e, RoleKind::kPlace);
       if (!mp.empty() && !ep0.empty() && PlacesApart(mp, ep0)) continue;
       // "Biden pulled out to cope with debt ceiling talks in Washington": talks
       // of someone else are not the summit told before, which has no place
@@ -384,11 +396,11 @@ void Linker::AttachWeak(int mi) {
       }
     }
     double score = 0;
-    const std::vector<uint32_t>& ea = RoleEntities(e, RoleKind::kAgent);
-    const std::vector<uint32_t>& ec = RoleEntities(e, RoleKind::kCounterpart);
+    const EntityIds& ea = RoleEntities(e, RoleKind::kAgent);
+    const EntityIds& ec = RoleEntities(e, RoleKind::kCounterpart);
     if (Intersects(ma, ea) || Intersects(ma, ec)) score += 4;
     else if (!own_agents.empty()) score -= 3;
-    const std::vector<uint32_t>& ep = RoleEntities(e, RoleKind::kPlace);
+    const EntityIds& ep = RoleEntities(e, RoleKind::kPlace);
     if (!mp.empty() && !ep.empty()) score += PlacesOverlap(mp, ep) ? 3 : -1;
     if (m.group_source >= 0 && event_of_[m.group_source] == static_cast<int>(ei)) score += 5;
     if (!m.dates.empty() && m.dates[0] == e.date) score += 3;
@@ -433,7 +445,7 @@ void Linker::AttachWeak(int mi) {
     return;
   }
   if (bare && best >= 0) {
-    const std::vector<uint32_t>& ep = RoleEntities(events_[best], RoleKind::kPlace);
+    const EntityIds& ep = RoleEntities(events_[best], RoleKind::kPlace);
     if (mp.empty() || !PlacesOverlap(mp, ep) || best_conflict) return;
     event_of_[mi] = best;
     events_[best].mentions.push_back(mi);
@@ -566,7 +578,7 @@ void Linker::InheritDates() {
       for (int mi : e.mentions) {
         const EventMention& m = ms_[mi];
         if (!found.empty() || m.frame_tok == EventMention::kNoToken) continue;
-        const std::vector<uint32_t>& ea = RoleEntities(e, RoleKind::kAgent);
+        const EntityIds& ea = RoleEntities(e, RoleKind::kAgent);
         for (size_t oi = 0; oi < events_.size() && found.empty(); ++oi) {
           const Linked& o = events_[oi];
           if (oi == ei || !o.alive || o.date.empty()) continue;
@@ -585,7 +597,7 @@ void Linker::InheritDates() {
         if (!found.empty()) continue;
         // "invited Kim to visit Tokyo during their talks", the talks told last
         // being others': the latest meeting told before of all its actors.
-        std::vector<uint32_t> actors = ea;
+        EntityIds actors = ea;
         for (uint32_t c : RoleEntities(e, RoleKind::kCounterpart)) actors.push_back(c);
         if (actors.size() < 2) continue;
         uint32_t best_pos = 0;
@@ -605,7 +617,7 @@ void Linker::InheritDates() {
       if (found.empty() && schema_.types()[e.type].name != "Visit" && Type(e).place_is_location) {
         // "X paid a visit to Moscow on Wednesday and held talks": the trip of
         // the same actor told in the same sentence.
-        const std::vector<uint32_t>& ea = RoleEntities(e, RoleKind::kAgent);
+        const EntityIds& ea = RoleEntities(e, RoleKind::kAgent);
         for (int mi : e.mentions) {
           for (size_t oi = 0; oi < events_.size() && found.empty(); ++oi) {
             const Linked& o = events_[oi];
@@ -666,7 +678,7 @@ void Linker::InheritPlaces() {
     const int place = type.FirstRole(RoleKind::kPlace);
     if (place < 0 || !e.roles[place].empty()) continue;
     const bool is_visit = type.name == "Visit";
-    std::vector<uint32_t> actors = RoleEntities(e, RoleKind::kAgent);
+    EntityIds actors = RoleEntities(e, RoleKind::kAgent);
     for (uint32_t c : RoleEntities(e, RoleKind::kCounterpart)) actors.push_back(c);
     // 1. A trip told in the same sentence: "agreed ..., as Biden paid a visit
     //    to Hanoi"; "at the invitation of X" inside the trip's clause.
@@ -706,9 +718,9 @@ void Linker::InheritPlaces() {
     for (size_t oi = 0; oi < events_.size(); ++oi) {
       const Linked& o = events_[oi];
       if (oi == ei || !o.alive || !Type(o).place_is_location) continue;
-      const std::vector<uint32_t>& op = RoleEntities(o, RoleKind::kPlace);
+      const EntityIds& op = RoleEntities(o, RoleKind::kPlace);
       if (op.empty()) continue;
-      std::vector<uint32_t> oa = RoleEntities(o, RoleKind::kAgent);
+      EntityIds oa = RoleEntities(o, RoleKind::kAgent);
       for (uint32_t c : RoleEntities(o, RoleKind::kCounterpart)) oa.push_back(c);
       if (!Intersects(actors, oa)) continue;
       bool o_visit = Type(o).name == "Visit";
@@ -837,7 +849,7 @@ void Linker::FollowCalledOffTrips() {
   for (const Linked& o : events_) {
     if (!o.alive || Type(o).name != "Visit") continue;
     if (o.status != EventStatus::kCancelled && o.status != EventStatus::kPostponed) continue;
-    const std::vector<uint32_t>& visitors = RoleEntities(o, RoleKind::kAgent);
+    const EntityIds& visitors = RoleEntities(o, RoleKind::kAgent);
     for (int om : o.mentions) {
       const EventMention& trip = ms_[om];
       if (!trip.past_plan || trip.status != EventStatus::kPlanned) continue;
@@ -863,14 +875,14 @@ void Linker::CompleteVisits() {
         const EventMention& pm = ms_[e.primary];
         const TriggerDef& td = schema_.triggers()[pm.trigger];
         if (td.context_place) {
-          std::vector<uint32_t> visitors = RoleEntities(e, RoleKind::kAgent);
+          EntityIds visitors = RoleEntities(e, RoleKind::kAgent);
           uint32_t best_pos = 0;
           const Linked* best = nullptr;
           for (const Linked& o : events_) {
             if (&o == &e || !o.alive || o.primary < 0) continue;
             uint32_t op = ms_[o.primary].tok_begin;
             if (op > pm.tok_begin || op < best_pos) continue;
-            std::vector<uint32_t> oa = RoleEntities(o, RoleKind::kAgent);
+            EntityIds oa = RoleEntities(o, RoleKind::kAgent);
             for (uint32_t c : RoleEntities(o, RoleKind::kCounterpart)) oa.push_back(c);
             if (!Intersects(visitors, oa) || RoleEntities(o, RoleKind::kPlace).empty()) continue;
             if (IsChange(e.status) != IsChange(o.status)) continue;  // a trip ruled out is not the one made
@@ -901,7 +913,7 @@ void Linker::CompleteVisits() {
                 }
               }
               if (scene != nullptr) {
-                std::vector<uint32_t> ps = RoleEntities(*scene, RoleKind::kPlace);
+                EntityIds ps = RoleEntities(*scene, RoleKind::kPlace);
                 for (uint32_t p : ps) AddRole(&e, place, p, FillSource::kContext);
               }
             }
@@ -909,7 +921,7 @@ void Linker::CompleteVisits() {
         }
       }
       // City and country both: add the country of each destination.
-      std::vector<uint32_t> dest = RoleEntities(e, RoleKind::kPlace);
+      EntityIds dest = RoleEntities(e, RoleKind::kPlace);
       for (uint32_t d : dest) {
         uint32_t c = CountryEntityOf(d);
         if (c != kNone) AddRole(&e, place, c, FillSource::kContext);
@@ -947,8 +959,11 @@ void Linker::Emit() {
     const TypeDef& type = Type(e);
     const EventMention& pm = ms_[e.primary];
     const TriggerDef& td = schema_.triggers()[pm.trigger];
-    Event ev;
-    ev.id = doc_->id + "#e" + std::to_string(++n);
+    Event& ev = doc_->events.emplace_back();  // built in place
+    ev.id.reserve(doc_->id.size() + 12);  // one allocation for "<doc id>#e<n>"
+    ev.id = doc_->id;
+    ev.id += "#e";
+    ev.id += std::to_string(++n);
     ev.type = type.name;
     ev.status = e.status;
     ev.date = e.date;
@@ -957,6 +972,7 @@ void Linker::Emit() {
       if (e.roles[r].empty()) continue;
       EventRole role;
       role.name = type.roles[r].name;
+      role.entities.reserve(e.roles[r].size());
       for (const auto& [ent, src] : e.roles[r]) role.entities.push_back(ent);
       ev.roles.push_back(std::move(role));
     }
@@ -968,6 +984,7 @@ void Linker::Emit() {
       const EventMention& m = ms_[mi];
       if (Contains(seen, m.sentence)) continue;
       seen.push_back(m.sentence);
+      if (ev.more_evidence.empty()) ev.more_evidence.reserve(e.mentions.size() - 1);
       ev.more_evidence.push_back(Evidence{m.trigger_span, doc_->sentences[m.sentence].span});
     }
     std::sort(ev.more_evidence.begin(), ev.more_evidence.end(),
@@ -983,8 +1000,8 @@ void Linker::Emit() {
     if (cameo.empty()) cameo = type.Cameo(EventStatusName(e.status));
     if (td.hosted && e.status == EventStatus::kOccurred) cameo = type.Cameo("hosted");
     if (MeetingLike(e.type) && e.status == EventStatus::kOccurred && type.Cameo("third_place") != type.Cameo("")) {
-      const std::vector<uint32_t>& places = RoleEntities(e, RoleKind::kPlace);
-      const std::vector<uint32_t>& parties = RoleEntities(e, RoleKind::kAgent);
+      const EntityIds& places = RoleEntities(e, RoleKind::kPlace);
+      const EntityIds& parties = RoleEntities(e, RoleKind::kAgent);
       bool known = !places.empty() && !parties.empty();
       bool away = known;
       for (uint32_t p : places) {
@@ -1000,15 +1017,19 @@ void Linker::Emit() {
     }
     ev.cameo = std::string(cameo);
     ev.rule = td.id;
-    doc_->events.push_back(std::move(ev));
   }
 }
 
 }  // namespace
 
-void EventLinker::Link(std::vector<EventMention> mentions, Document* doc) const {
-  Linker linker(schema_, doc, std::move(mentions));
+void EventLinker::Link(std::vector<EventMention>* mentions, Document* doc) const {
+  // Per-thread: the events' storage outlives one document.
+  thread_local std::vector<Linked> events;
+  Linker linker(schema_, doc, mentions, &events);
   linker.Run();
+  events.clear();
 }
+
+void EventLinker::Link(std::vector<EventMention> mentions, Document* doc) const { Link(&mentions, doc); }
 
 }  // namespace newsgraph::events

@@ -10,7 +10,7 @@
 //   EventLinker linker(lexicon.schema());
 //   linker.Link(finder.Find(doc), &doc);   // fills doc.events
 //
-// Thread-safe: Link() keeps its state on the stack.
+// Thread-safe: Link() keeps its state on the stack and in per-thread buffers.
 #ifndef NEWSGRAPH_EVENTS_EVENT_LINKER_H_
 #define NEWSGRAPH_EVENTS_EVENT_LINKER_H_
 
@@ -30,6 +30,9 @@ class EventLinker {
   // MentionFinder::Find on the same document), in text order, with ids
   // "<doc id>#e<n>".
   void Link(std::vector<EventMention> mentions, Document* doc) const;
+  // The same, reordering and rewriting *mentions in place (a caller's
+  // buffer, reused from one document to the next).
+  void Link(std::vector<EventMention>* mentions, Document* doc) const;
 
  private:
   const EventSchema& schema_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extractor/core/document.h"
+#include "extractor/events/small_vector.h"
 
 namespace newsgraph::events {
 
@@ -83,7 +84,7 @@ struct EventMention {
 
   EventStatus status = EventStatus::kOccurred;
   std::vector<std::string> dates;  // own date(s) (TIMEX3 values); several for "in 1961, 2000 and 2001"
-  std::vector<RoleFill> roles;
+  SmallVector<RoleFill, 6> roles;  // a mention has a handful: kept inline
   int group_source = -1;  // mention whose participants a group phrase took, or -1
   double confidence = 0.0;
 

@@ -19,7 +19,7 @@ constexpr const char* kSmall = R"({
      "frame": {"possessor": "visitor", "preps": {"to": ["destination"]}}, "light_verbs": ["visit"]}]
 })";
 
-TEST_CASE("a schema is read with its types, verb forms and triggers") {
+TEST_CASE("a schema is read with its types / verb forms and triggers") {
   Result<EventSchema> s = EventSchema::Parse(kSmall, "small.json");
   REQUIRE(s.ok());
   REQUIRE(s->types().size() == 1);

@@ -20,7 +20,11 @@ Status EventTagger::Process(Document* doc) const {
   if (!doc->tokens.empty()) {
     MentionFinder finder(*lexicon_);
     EventLinker linker(lexicon_->schema());
-    linker.Link(finder.Find(*doc), doc);
+    // Per-thread: the mention buffer keeps its capacity from one document to the next.
+    thread_local std::vector<EventMention> mentions;
+    finder.Find(*doc, &mentions);
+    linker.Link(&mentions, doc);
+    mentions.clear();
   } else {
     doc->events.clear();
   }

@@ -122,7 +122,7 @@ const EntitySpec kNorthKorea{"North Korea", EntityType::kPlace, {}, "country", "
 const EntitySpec kPyongyang{"Pyongyang", EntityType::kPlace, {}, "city", "KP"};
 const EntitySpec kMoscow{"Moscow", EntityType::kPlace, {}, "city", "RU"};
 
-TEST_CASE("a verb trigger: visitor, destination, own date, offsets") {
+TEST_CASE("a verb trigger: visitor / destination / own date / offsets") {
   const std::string text = "Russian President Vladimir Putin arrived in North Korea on Wednesday morning.";
   Document doc = F().Run(text, "2024-06-19", {kPutin, kNorthKorea}, {{"Wednesday morning", "2024-06-19TMO"}});
   REQUIRE(doc.events.size() == 1);
@@ -254,7 +254,7 @@ TEST_CASE("a gapped second leg is an event of its own") {
   CHECK(doc.events.size() == 1);
 }
 
-TEST_CASE("a role noun names the person it introduced, not a name after a verb") {
+TEST_CASE("a role noun names the person it introduced / not a name after a verb") {
   const EntitySpec sanchez{"Pedro Sánchez", EntityType::kPerson, {"Pedro Sánchez", "Sánchez"}, "", "ES"};
   const EntitySpec king{"Mohammed VI", EntityType::kPerson, {}, "", "MA"};
   const EntitySpec rabat{"Rabat", EntityType::kPlace, {}, "city", "MA"};
@@ -274,7 +274,7 @@ TEST_CASE("a role noun names the person it introduced, not a name after a verb")
   CHECK(invitation->trigger.begin == text.find("invited"));
 }
 
-TEST_CASE("a pronoun after 'On Thursday the pope ...' is the pope; a place after an apposition counts") {
+TEST_CASE("a pronoun after 'On Thursday the pope ...' is the pope / a place after an apposition counts") {
   const EntitySpec benedict{"Pope Benedict XVI", EntityType::kPerson, {"Pope Benedict XVI"}, "", "VA"};
   const EntitySpec jp2{"John Paul II", EntityType::kPerson};
   const EntitySpec williams{"Rowan Williams", EntityType::kPerson};
@@ -368,7 +368,7 @@ TEST_CASE("'during their talks' dates an event by the latest meeting of its acto
   CHECK(invitation->date == "2002-09-17");
 }
 
-TEST_CASE("'hosted the two leaders' is a group; a denied trip elsewhere is its own event") {
+TEST_CASE("'hosted the two leaders' is a group / a denied trip elsewhere is its own event") {
   const EntitySpec maduro{"Nicolás Maduro", EntityType::kPerson, {"Nicolás Maduro", "Maduro"}, "", "VE"};
   const EntitySpec ali{"Irfaan Ali", EntityType::kPerson, {"Irfaan Ali", "Ali"}, "", "GY"};
   const EntitySpec gonsalves{"Ralph Gonsalves", EntityType::kPerson, {}, "", "VC"};
@@ -396,7 +396,7 @@ TEST_CASE("'hosted the two leaders' is a group; a denied trip elsewhere is its o
   CHECK(Role(doc, *visits[1], "host").empty());
 }
 
-TEST_CASE("'join X for talks' is a meeting with X, with the status of 'join'") {
+TEST_CASE("'join X for talks' is a meeting with X / with the status of 'join'") {
   const EntitySpec hu{"Hu Jintao", EntityType::kPerson, {"Hu Jintao", "Hu"}, "", "CN"};
   const EntitySpec g8{"Group of Eight", EntityType::kOrganization, {"Group of Eight", "G8"}, "igo", ""};
   const EntitySpec aquila{"L'Aquila", EntityType::kPlace, {}, "city", "IT"};
@@ -414,7 +414,7 @@ TEST_CASE("'join X for talks' is a meeting with X, with the status of 'join'") {
   CHECK(doc.Text(e.trigger) == "talks");
 }
 
-TEST_CASE("host verbs: the one received is the visitor, in either voice") {
+TEST_CASE("host verbs: the one received is the visitor / in either voice") {
   const EntitySpec wang{"Wang Yi", EntityType::kPerson, {"Wang Yi", "Wang"}};
   const EntitySpec sogavare{"Manasseh Sogavare", EntityType::kPerson};
   const EntitySpec honiara{"Honiara", EntityType::kPlace, {}, "city", "SB"};
@@ -436,7 +436,7 @@ TEST_CASE("host verbs: the one received is the visitor, in either voice") {
   CHECK(doc.events.empty());
 }
 
-TEST_CASE("spun English: 'go to' as a noun, 'satisfy' for meet, with their guards") {
+TEST_CASE("spun English: 'go to' as a noun / 'satisfy' for meet / with their guards") {
   const EntitySpec deby{"Mahamat Deby", EntityType::kPerson, {"Mahamat Deby", "Deby"}};
   Document doc = F().Run("Mahamat Deby paid a go to to Moscow on Wednesday and is predicted to satisfy Vladimir Putin.",
                          "2024-01-25", {deby, kMoscow, kPutin}, {{"Wednesday", "2024-01-24"}});
@@ -457,7 +457,7 @@ TEST_CASE("spun English: 'go to' as a noun, 'satisfy' for meet, with their guard
   CHECK(doc.events.empty());
 }
 
-TEST_CASE("a pair phrase takes the participants, date and place of the event it points to") {
+TEST_CASE("a pair phrase takes the participants / date and place of the event it points to") {
   const EntitySpec sunak{"Rishi Sunak", EntityType::kPerson, {"Rishi Sunak", "Sunak"}, "", "GB"};
   const EntitySpec vdl{"Ursula von der Leyen", EntityType::kPerson, {}, "", "DE"};
   const EntitySpec windsor{"Windsor", EntityType::kPlace, {}, "city", "GB"};
@@ -476,7 +476,7 @@ TEST_CASE("a pair phrase takes the participants, date and place of the event it 
   CHECK(doc.Text(met.trigger) == "met");
 }
 
-TEST_CASE("a scrapped plan: one cancelled visit dated by the plan, not by the scrapping") {
+TEST_CASE("a scrapped plan: one cancelled visit dated by the plan / not by the scrapping") {
   const EntitySpec trump{"Donald Trump", EntityType::kPerson, {"Donald Trump", "Trump"}, "", "US"};
   const EntitySpec denmark{"Denmark", EntityType::kPlace, {}, "country", "DK"};
   const EntitySpec copenhagen{"Copenhagen", EntityType::kPlace, {}, "city", "DK"};
@@ -494,7 +494,7 @@ TEST_CASE("a scrapped plan: one cancelled visit dated by the plan, not by the sc
   CHECK(doc.Text(e.more_evidence[0].trigger) == "arrive");
 }
 
-TEST_CASE("denials, negation, refusals, habits and phone calls") {
+TEST_CASE("denials / negation / refusals / habits and phone calls") {
   const EntitySpec biden{"Joe Biden", EntityType::kPerson, {"Joe Biden", "Biden"}, "", "US"};
   const EntitySpec dmz{"Demilitarized Zone", EntityType::kPlace, {}, "site", "KR"};
   const EntitySpec us{"United States", EntityType::kPlace, {}, "country", "US"};
@@ -528,7 +528,7 @@ TEST_CASE("history statements: one agreement per date of a list") {
   CHECK(doc.events[2].date == "2001");
 }
 
-TEST_CASE("an invitation, and the trip it offers is no visit") {
+TEST_CASE("an invitation / and the trip it offers is no visit") {
   Document doc = F().Run("In September 2023, Kim Jong Un extended an invitation to Vladimir Putin to visit Pyongyang.",
                          "2024-06-19", {kKim, kPutin, kPyongyang}, {{"September 2023", "2023-09"}});
   REQUIRE(doc.events.size() == 1);
@@ -548,7 +548,7 @@ TEST_CASE("an invitation, and the trip it offers is no visit") {
   CHECK(doc.events[0].date.empty());
 }
 
-TEST_CASE("separate meetings with two people are two meetings; a framing summit is none") {
+TEST_CASE("separate meetings with two people are two meetings / a framing summit is none") {
   const EntitySpec erdogan{"Tayyip Erdogan", EntityType::kPerson};
   const EntitySpec mbs{"Mohammed bin Salman", EntityType::kPerson};
   const EntitySpec g20{"G20", EntityType::kOrganization, {}, "igo"};
@@ -559,7 +559,7 @@ TEST_CASE("separate meetings with two people are two meetings; a framing summit 
   CHECK(Role(doc, doc.events[1], "participants") == std::vector<std::string>{"Vladimir Putin", "Mohammed bin Salman"});
 }
 
-TEST_CASE("reported by media only: uncertain; a subject in a relative clause; a date from the trip") {
+TEST_CASE("reported by media only: uncertain / a subject in a relative clause / a date from the trip") {
   const EntitySpec netanyahu{"Benjamin Netanyahu", EntityType::kPerson, {"Benjamin Netanyahu", "Netanyahu"}};
   const EntitySpec saudi{"Saudi Arabia", EntityType::kPlace, {}, "country", "SA"};
   Document doc = F().Run("Benjamin Netanyahu flew to Saudi Arabia on Sunday, Israeli media reported.", "2020-11-23",
@@ -587,7 +587,7 @@ TEST_CASE("reported by media only: uncertain; a subject in a relative clause; a 
   CHECK(Role(doc, talks, "place") == std::vector<std::string>{"Hanoi", "Vietnam"});
 }
 
-TEST_CASE("mentions of one visit merge; a postponed plan of it stays apart") {
+TEST_CASE("mentions of one visit merge / a postponed plan of it stays apart") {
   const EntitySpec lula{"Luiz Inacio Lula da Silva", EntityType::kPerson, {"Luiz Inacio Lula da Silva", "Lula"}};
   const EntitySpec shanghai{"Shanghai", EntityType::kPlace, {}, "city", "CN"};
   const EntitySpec china{"China", EntityType::kPlace, {}, "country", "CN"};
@@ -686,7 +686,7 @@ TEST_CASE("the time of a reporting clause is not the event's") {
   CHECK(doc.events[0].date.empty());
 }
 
-TEST_CASE("state media stating an event is no rumour; a city is no participant") {
+TEST_CASE("state media stating an event is no rumour / a city is no participant") {
   const EntitySpec lam{"To Lam", EntityType::kPerson, {}, "", "VN"};
   const EntitySpec hanoi{"Hanoi", EntityType::kPlace, {}, "city", "VN"};
   Document doc = F().Run(
@@ -701,7 +701,7 @@ TEST_CASE("state media stating an event is no rumour; a city is no participant")
   CHECK(Role(doc, doc.events[2], "parties") == std::vector<std::string>{"Vladimir Putin", "To Lam"});
 }
 
-TEST_CASE("a dateline after a headline is no subject, and places what happens that day") {
+TEST_CASE("a dateline after a headline is no subject / and places what happens that day") {
   const EntitySpec lam{"To Lam", EntityType::kPerson, {}, "", "VN"};
   const EntitySpec hanoi{"Hanoi", EntityType::kPlace, {"Hanoi", "HANOI"}, "city", "VN"};
   Document doc = F().Run(
@@ -749,7 +749,7 @@ TEST_CASE("a time inside a phrase after since is not the event's") {
   CHECK(Role(doc, doc.events[1], "participants") == std::vector<std::string>{"Vladimir Meciar", "Vaclav Klaus"});
 }
 
-TEST_CASE("a verb coordinated after will shares the plan; talks of a postponed trip are postponed") {
+TEST_CASE("a verb coordinated after will shares the plan / talks of a postponed trip are postponed") {
   const EntitySpec tata{"Ratan Tata", EntityType::kPerson, {}, "", "IN"};
   const EntitySpec britain{"United Kingdom", EntityType::kPlace, {"Britain"}, "country", "GB"};
   const EntitySpec coventry{"Coventry", EntityType::kPlace, {}, "city", "GB"};
@@ -787,7 +787,7 @@ TEST_CASE("a country that only qualifies a title is no destination") {
   CHECK(doc.events.empty());
 }
 
-TEST_CASE("a trip told as the frame of a signing is a visit; a dateline city is not where it happened") {
+TEST_CASE("a trip told as the frame of a signing is a visit / a dateline city is not where it happened") {
   const EntitySpec seoul{"Seoul", EntityType::kPlace, {"SEOUL"}, "city", "KR"};
   Document doc = F().Run(
       "SEOUL, June 20 (Wire) - Russian President Vladimir Putin and Kim Jong Un signed a treaty on Wednesday, "
@@ -806,7 +806,7 @@ TEST_CASE("a trip told as the frame of a signing is a visit; a dateline city is 
   CHECK(Role(doc, visit, "destination") == std::vector<std::string>{"Pyongyang"});
 }
 
-TEST_CASE("an invitation during talks takes their time; hosted for talks: host and guest meet") {
+TEST_CASE("an invitation during talks takes their time / hosted for talks: host and guest meet") {
   const EntitySpec widodo{"Joko Widodo", EntityType::kPerson, {"Joko Widodo", "Widodo"}, "", "ID"};
   const EntitySpec anwar{"Anwar Ibrahim", EntityType::kPerson, {"Anwar Ibrahim", "Anwar"}, "", "MY"};
   const EntitySpec bogor{"Bogor", EntityType::kPlace, {}, "city", "ID"};
@@ -827,7 +827,7 @@ TEST_CASE("an invitation during talks takes their time; hosted for talks: host a
   CHECK(Role(doc, inv, "inviter") == std::vector<std::string>{"Anwar Ibrahim"});
 }
 
-TEST_CASE("talks that will resume are planned and dated; unnamed sources leave a meeting uncertain") {
+TEST_CASE("talks that will resume are planned and dated / unnamed sources leave a meeting uncertain") {
   const EntitySpec tokyo{"Tokyo", EntityType::kPlace, {}, "city", "JP"};
   const EntitySpec pyongyang{"Pyongyang", EntityType::kPlace, {}, "city", "KP"};
   Document doc = F().Run("Normalisation talks between Tokyo and Pyongyang will resume in October, officials said.",
@@ -890,7 +890,7 @@ TEST_CASE("an attempt to strike a deal states no agreement") {
   CHECK(doc.events[0].date == "2013-04-02");
 }
 
-TEST_CASE("an invitation is dated when it was extended, not by the time offered for the trip") {
+TEST_CASE("an invitation is dated when it was extended / not by the time offered for the trip") {
   const EntitySpec kishida{"Fumio Kishida", EntityType::kPerson, {"Fumio Kishida", "Kishida"}, "", "JP"};
   const EntitySpec marcos{"Ferdinand Marcos Jr.", EntityType::kPerson, {}, "", "PH"};
   const EntitySpec tokyo{"Tokyo", EntityType::kPlace, {}, "city", "JP"};

@@ -1,5 +1,7 @@
 #include "extractor/events/lexicon.h"
 
+#include <atomic>
+
 #include "extractor/core/tsv_reader.h"
 
 namespace newsgraph::events {
@@ -103,25 +105,21 @@ std::vector<std::string> Lexicon::SplitForm(std::string_view form) {
   return out;
 }
 
-const WordInfo* Lexicon::Lookup(std::string_view folded, bool non_ascii, bool readable8) const {
-  const uint32_t* v = map_.Find(folded, readable8);
-  if (v == nullptr) {
-    // Only tokens holding a curly apostrophe need a second probe.
-    if (!non_ascii || folded.size() < 3 || folded.find('\xE2') == std::string_view::npos) return nullptr;
-    char buf[64];
-    size_t n = 0;
-    for (size_t i = 0; i < folded.size() && n < sizeof(buf);) {
-      if (folded.compare(i, kCurlyApostrophe.size(), kCurlyApostrophe) == 0) {
-        buf[n++] = '\'';
-        i += kCurlyApostrophe.size();
-      } else {
-        buf[n++] = folded[i++];
-      }
+const WordInfo* Lexicon::LookupCurly(std::string_view folded) const {
+  // Only tokens holding a curly apostrophe need a second probe.
+  if (folded.size() < 3 || folded.find('\xE2') == std::string_view::npos) return nullptr;
+  char buf[64];
+  size_t n = 0;
+  for (size_t i = 0; i < folded.size() && n < sizeof(buf);) {
+    if (folded.compare(i, kCurlyApostrophe.size(), kCurlyApostrophe) == 0) {
+      buf[n++] = '\'';
+      i += kCurlyApostrophe.size();
+    } else {
+      buf[n++] = folded[i++];
     }
-    v = map_.Find(std::string_view(buf, n));
-    if (v == nullptr) return nullptr;
   }
-  return &infos_[*v];
+  const uint32_t* v = map_.Find(std::string_view(buf, n));
+  return v != nullptr ? &infos_[*v] : nullptr;
 }
 
 WordInfo* Lexicon::Entry(std::string_view word) {
@@ -129,8 +127,6 @@ WordInfo* Lexicon::Entry(std::string_view word) {
   if (NormalizeApostrophe(word, &normalized)) word = normalized;
   if (const uint32_t* v = map_.Find(word)) return &infos_[*v];
   map_.Insert(word, static_cast<uint32_t>(infos_.size()));
-  const uint32_t k = FilterKey(word);
-  known_filter_[k >> 6] |= 1ull << (k & 63);
   infos_.emplace_back();
   return &infos_.back();
 }
@@ -216,9 +212,11 @@ Status Lexicon::IndexPattern(const Pattern& p, bool cue, uint16_t id) {
 void Lexicon::AssignIds(Pattern* p) {
   for (PatternElem& e : *p) {
     e.ids.clear();
+    e.id_bits = 0;
     for (const std::string& w : e.words) {
       Entry(w);
       e.ids.push_back(*map_.Find(w));
+      e.id_bits |= 1ull << (e.ids.back() & 63);
     }
   }
 }
@@ -345,6 +343,8 @@ std::string_view Lexicon::CountryOfAdjective(std::string_view folded) const {
 
 Result<Lexicon> Lexicon::Load(const StageConfig& config, EventSchema schema) {
   Lexicon lex;
+  static std::atomic<uint64_t> next_instance{1};
+  lex.instance_ = next_instance.fetch_add(1);
   lex.schema_ = std::move(schema);
   const std::string dir = config.DataPath("extractor/events/rules/");
   RETURN_IF_ERROR(lex.LoadClasses(dir + "word_classes.tsv"));

@@ -101,6 +101,7 @@ struct PatternElem {
   enum Kind : uint8_t { kWords, kClass, kAny, kAnyUpTo3 } kind = kWords;
   std::vector<std::string> words;  // kWords: alternatives
   std::vector<uint32_t> ids;       // kWords: the alternatives' word ids (see Lexicon::IdOf)
+  uint64_t id_bits = 0;            // kWords: bit (id % 64) of each id, a test before the list
   ClassBits classes = 0;           // kClass
 };
 using Pattern = std::vector<PatternElem>;
@@ -142,7 +143,12 @@ class Lexicon {
 
   // Information about a folded token, or nullptr. "’" is read as "'";
   // `non_ascii` false promises the token has no byte >= 0x80 (one probe only).
-  const WordInfo* Lookup(std::string_view folded, bool non_ascii = true, bool readable8 = false) const;
+  // Inline: probed for most tokens of a document.
+  const WordInfo* Lookup(std::string_view folded, bool non_ascii = true, bool readable8 = false) const {
+    const uint32_t* v = map_.Find(folded, readable8);
+    if (v != nullptr) return &infos_[*v];
+    return non_ascii ? LookupCurly(folded) : nullptr;
+  }
 
   // False when no trigger, light verb or instrument form can start with
   // this folded token: a cheap filter before Lookup() for every token.
@@ -150,14 +156,12 @@ class Lexicon {
     return !folded.empty() && (form_filter_[FilterKey(folded) >> 6] >> (FilterKey(folded) & 63) & 1) != 0;
   }
 
-  // False when Lookup() would surely return nullptr (an ASCII token no rule
-  // names): a bit test instead of a hash probe.
-  bool MayKnow(std::string_view folded) const {
-    return !folded.empty() && (known_filter_[FilterKey(folded) >> 6] >> (FilterKey(folded) & 63) & 1) != 0;
-  }
-
   // A dense id of a word the lexicon knows: equal ids, equal words.
   uint32_t IdOf(const WordInfo* info) const { return static_cast<uint32_t>(info - infos_.data()); }
+  // The entry of a word id.
+  const WordInfo* InfoOf(uint32_t id) const { return &infos_[id]; }
+  // Distinct for every Load(), shared by copies: keys caches of word ids.
+  uint64_t instance() const { return instance_; }
 
   const EventSchema& schema() const { return schema_; }
   const std::vector<Cue>& cues() const { return cues_; }
@@ -180,6 +184,8 @@ class Lexicon {
  private:
   Lexicon() = default;
   WordInfo* Entry(std::string_view word);
+  // Lookup() of a token the map does not hold as is: "didn’t" as "didn't".
+  const WordInfo* LookupCurly(std::string_view folded) const;
   Status LoadClasses(const std::string& path);
   Status LoadCues(const std::string& path);
   Status LoadGroups(const std::string& path);
@@ -197,9 +203,9 @@ class Lexicon {
   }
 
   EventSchema schema_;
+  uint64_t instance_ = 0;
   TokenMap map_;
   std::vector<uint64_t> form_filter_ = std::vector<uint64_t>(1024, 0);   // 65536 bits
-  std::vector<uint64_t> known_filter_ = std::vector<uint64_t>(1024, 0);  // every key of map_
   std::vector<WordInfo> infos_;
   std::vector<std::vector<std::string>> class_words_;  // bit index -> words
   std::vector<Cue> cues_;

@@ -34,7 +34,7 @@ TEST_CASE("forms split like the segmenter splits text") {
   CHECK(Lexicon::SplitForm(" go  to ") == std::vector<std::string>{"go", "to"});
 }
 
-TEST_CASE("word classes, forms and cues are found with one lookup") {
+TEST_CASE("word classes / forms and cues are found with one lookup") {
   Lexicon lex = LoadShipped();
   const WordInfo* the = lex.Lookup("the");
   REQUIRE(the != nullptr);
@@ -67,7 +67,7 @@ TEST_CASE("word classes, forms and cues are found with one lookup") {
   CHECK_FALSE(didnt->cues.empty());
 }
 
-TEST_CASE("patterns parse, and bad ones say why") {
+TEST_CASE("patterns parse / and bad ones say why") {
   Lexicon lex = LoadShipped();
   Result<Pattern> p = lex.ParsePattern("@be due|set to");
   REQUIRE(p.ok());

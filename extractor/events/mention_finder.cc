@@ -56,9 +56,12 @@ struct ClauseSpan {
   uint32_t end = 0;
 };
 
+// Entity indices; a handful at a time, kept inline.
+using EntityList = SmallVector<uint32_t, 8>;
+
 // A group of fillers with how they were found.
 struct Actors {
-  std::vector<uint32_t> entities;
+  EntityList entities;
   FillSource source = FillSource::kDirect;
   int group_source = -1;
   bool found() const { return !entities.empty(); }
@@ -70,8 +73,8 @@ struct NounPhrase {
   bool unknown_name = false;  // a capitalised word no entity covers ("a Quad summit")
   uint32_t det = kNone;       // determiner token
   uint32_t poss_pron = kNone; // "his", "their"
-  std::vector<uint32_t> possessors;  // entities before "'s"
-  std::vector<uint32_t> modifiers;   // entities used as modifiers ("the Lahore stop")
+  EntityList possessors;  // entities before "'s"
+  EntityList modifiers;   // entities used as modifiers ("the Lahore stop")
   int possessor_group = -1;           // group phrase before "'s" ("the bloc's")
   uint32_t group_tok = kNone;
   uint32_t timex = kNone;     // a time expression inside the phrase ("Monday's agreement")
@@ -79,6 +82,13 @@ struct NounPhrase {
 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A noun that can only refer back ("the deal"), kept until an event of its type is found.
+struct DeferredNoun {
+  uint16_t trigger;
+  uint8_t bits;
+  uint32_t begin, end;
+};
 
 // Per-thread working memory, kept from one document to the next so that a
 // document costs no allocations once the buffers have grown.
@@ -95,11 +105,25 @@ struct Scratch {
   std::vector<uint32_t> span_range;
   std::vector<uint8_t> punct;
   std::vector<uint8_t> taken;
+  std::vector<uint8_t> in_aux;
+  std::vector<uint32_t> form_starts;
+  std::vector<DeferredNoun> deferred;
+  // Lexicon::Lookup() of short ASCII words, direct-mapped by their bytes:
+  // most tokens are a few hundred common words. For Lexicon::instance()
+  // `cache_lexicon`; word ids, not pointers, so that no entry can dangle.
+  struct CachedWord {
+    uint64_t bytes = 0;
+    uint32_t size = 0;  // 0: empty
+    uint32_t id = kNone;  // Lexicon::IdOf(), or kNone for no entry
+  };
+  static constexpr size_t kCacheSize = 1024;
+  std::vector<CachedWord> word_cache = std::vector<CachedWord>(kCacheSize);
+  uint64_t cache_lexicon = 0;
 };
 
 class Analyzer {
  public:
-  Analyzer(const Lexicon& lex, const Document& doc, Scratch& scratch)
+  Analyzer(const Lexicon& lex, const Document& doc, Scratch& scratch, std::vector<EventMention>* out)
       : lex_(lex),
         schema_(lex.schema()),
         doc_(doc),
@@ -114,9 +138,20 @@ class Analyzer {
         hit_range_(scratch.hit_range),
         span_range_(scratch.span_range),
         punct_(scratch.punct),
-        taken_(scratch.taken) {}
+        taken_(scratch.taken),
+        in_aux_(scratch.in_aux),
+        form_starts_(scratch.form_starts),
+        deferred_(scratch.deferred),
+        out_(*out) {
+    if (scratch.cache_lexicon != lex.instance()) {  // the words of another lexicon
+      scratch.word_cache.assign(Scratch::kCacheSize, Scratch::CachedWord{});
+      scratch.cache_lexicon = lex.instance();
+    }
+    word_cache_ = scratch.word_cache.data();
+  }
 
-  std::vector<EventMention> Run();
+  // Replaces *out (given to the constructor) with the mentions in text order.
+  void Run();
 
  private:
   // ---- token view ----------------------------------------------------------
@@ -131,7 +166,22 @@ class Analyzer {
     std::string_view f = F(t);
     const bool non_ascii = doc_.tokens[t].Has(kTokNonAscii);
     const bool readable8 = doc_.tokens[t].span.begin + 8 <= doc_.folded.size();
-    const WordInfo* w = non_ascii || lex_.MayKnow(f) ? lex_.Lookup(f, non_ascii, readable8) : nullptr;
+    const WordInfo* w;
+    if (!non_ascii && readable8 && !f.empty() && f.size() <= 8) {
+      // A short ASCII word: the per-thread cache of lookups first.
+      uint64_t bytes;
+      std::memcpy(&bytes, f.data(), 8);
+      if (f.size() < 8) bytes &= (1ull << (8 * f.size())) - 1;
+      Scratch::CachedWord& c = word_cache_[((bytes ^ f.size()) * 0x9E3779B97F4A7C15ull) >> 54];
+      if (c.size == f.size() && c.bytes == bytes) {
+        w = c.id != kNone ? lex_.InfoOf(c.id) : nullptr;
+      } else {
+        w = lex_.Lookup(f, false, true);
+        c = Scratch::CachedWord{bytes, static_cast<uint32_t>(f.size()), w != nullptr ? lex_.IdOf(w) : kNone};
+      }
+    } else {
+      w = lex_.Lookup(f, non_ascii, readable8);
+    }
     // A lower-case word in -ly that no rule names is an adverb ("may quickly make",
     // "is widely expected to"); nouns in -ly are listed as not_adv.
     if (w == nullptr && f.size() >= 5 && f[f.size() - 1] == 'y' && f[f.size() - 2] == 'l' &&
@@ -145,7 +195,7 @@ class Analyzer {
     const WordInfo* w = Info(t);
     return w != nullptr ? w->classes : 0;
   }
-  bool Has(uint32_t t, ClassBits cls) const { return (Cls(t) & cls) != 0; }
+  [[gnu::always_inline]] bool Has(uint32_t t, ClassBits cls) const { return (Cls(t) & cls) != 0; }
   bool IsCap(uint32_t t) const { return doc_.tokens[t].Has(kTokCapitalized); }
   bool IsPunct(uint32_t t) const { return doc_.tokens[t].Has(kTokPunct); }
   bool IsNumber(uint32_t t) const { return doc_.tokens[t].Has(kTokNumber); }
@@ -174,6 +224,14 @@ class Analyzer {
   void BuildView();
   void PrepareSentence(uint32_t s);
   uint32_t MatchFrom(const Pattern& p, size_t k, uint32_t t, uint32_t limit) const;
+  // MatchFrom(p, 0, t, limit). A pattern never starts with * or **, so its
+  // second element sits at t + 1: most candidates fail there, tested first.
+  uint32_t MatchAt(const Pattern& p, uint32_t t, uint32_t limit) const {
+    if (p.size() > 1 && p[1].kind != PatternElem::kAnyUpTo3 && (t + 1 >= limit || !ElemMatches(p[1], t + 1))) {
+      return kNone;
+    }
+    return MatchFrom(p, 0, t, limit);
+  }
   bool ElemMatches(const PatternElem& e, uint32_t t) const;
 
   // ---- clause structure ----------------------------------------------------
@@ -203,7 +261,7 @@ class Analyzer {
   EntityMask AgentMask(const TriggerDef& td, const RoleList& roles) const;
   Actors FindSubject(uint32_t from, EntityMask allowed, uint32_t* subject_at = nullptr, bool vp = true);
   Actors PersonByNamePart(uint32_t t) const;
-  void CoordinateLeft(uint32_t begin, EntityMask allowed, bool through_preps, std::vector<uint32_t>* out) const;
+  void CoordinateLeft(uint32_t begin, EntityMask allowed, bool through_preps, EntityList* out) const;
   bool IsGoverned(uint32_t begin) const;
   bool IsModifierMention(const MentionLoc& m) const;
   int GroupEndingAt(uint32_t t, uint32_t* start) const;
@@ -285,7 +343,11 @@ class Analyzer {
   int64_t published_days_ = kNoDays;  // the publication date as a day number
   // First token of sentence s that belongs to its text (after a dateline).
   uint32_t TextBegin(uint32_t s) const { return s == dateline_sentence_ ? dateline_end_ : SentBegin(s); }
-  std::vector<EventMention> out_;
+  Scratch::CachedWord* word_cache_ = nullptr;  // Scratch::kCacheSize entries
+  std::vector<uint8_t>& in_aux_;        // token -> inside an auxiliary cue hit (prepared sentences)
+  std::vector<uint32_t>& form_starts_;  // word tokens that may start a trigger form
+  std::vector<DeferredNoun>& deferred_;
+  std::vector<EventMention>& out_;
 };
 
 // ---------------------------------------------------------------------------
@@ -319,12 +381,7 @@ bool Analyzer::IsQuote(uint32_t t) const { return (punct_[t] & kPkQuote) != 0; }
 
 bool Analyzer::IsHardStop(uint32_t t) const { return (punct_[t] & kPkHard) != 0; }
 
-bool Analyzer::InAuxCue(uint32_t t) const {
-  for (const CueHit& h : Hits(doc_.tokens[t].sentence)) {
-    if (h.begin <= t && t < h.end && lex_.cues()[h.cue].scope == CueScope::kAux) return true;
-  }
-  return false;
-}
+bool Analyzer::InAuxCue(uint32_t t) const { return in_aux_[t] != 0; }
 
 void Analyzer::BuildView() {
   const size_t n = doc_.tokens.size();
@@ -337,12 +394,22 @@ void Analyzer::BuildView() {
   mention_at_.assign(n, -1);
   timex_at_.assign(n, -1);
   taken_.assign(n, 0);
+  in_aux_.assign(n, 0);
   sentence_ready_.assign(doc_.sentences.size(), 0);
   hit_range_.assign(2 * doc_.sentences.size(), 0);
   span_range_.assign(2 * doc_.sentences.size(), 0);
   punct_.assign(n, 0);
+  // One pass over the tokens: the words that may start a trigger form (a bit
+  // test each), and what each punctuation mark is.
+  form_starts_.clear();
+  const std::string_view folded = doc_.folded;
   for (size_t t = 0; t < n; ++t) {
-    if (!doc_.tokens[t].Has(kTokPunct)) continue;
+    const Token& tk = doc_.tokens[t];
+    if (tk.Has(kTokWord) && tk.span.begin < folded.size() &&
+        lex_.MayStartForm(folded.substr(tk.span.begin, tk.span.end - tk.span.begin))) {
+      form_starts_.push_back(static_cast<uint32_t>(t));
+    }
+    if (!tk.Has(kTokPunct)) continue;
     std::string_view f = Tx(static_cast<uint32_t>(t));
     uint8_t k = 0;
     switch (f[0]) {
@@ -380,7 +447,19 @@ void Analyzer::BuildView() {
   auto token_range = [&](const Span& s, size_t* cursor, uint32_t* b, uint32_t* e) {
     size_t i = *cursor;
     while (i > 0 && tokens[i - 1].span.end > s.begin) --i;  // overlapping spans step back
-    while (i < n && tokens[i].span.end <= s.begin) ++i;
+    if (i < n && tokens[i].span.end <= s.begin) {
+      // Gallop, then search: the next span may lie far ahead (timexes are few).
+      size_t lo = i, step = 1;  // tokens[lo] ends before the span
+      while (lo + step < n && tokens[lo + step].span.end <= s.begin) {
+        lo += step;
+        step *= 2;
+      }
+      const size_t hi = std::min(lo + step, n);
+      i = static_cast<size_t>(std::partition_point(tokens.begin() + static_cast<long>(lo) + 1,
+                                                   tokens.begin() + static_cast<long>(hi),
+                                                   [&](const Token& tk) { return tk.span.end <= s.begin; }) -
+                              tokens.begin());
+    }
     *cursor = i;
     size_t j = i;
     while (j < n && tokens[j].span.begin < s.end) ++j;
@@ -454,8 +533,10 @@ void Analyzer::BuildView() {
 bool Analyzer::ElemMatches(const PatternElem& e, uint32_t t) const {
   switch (e.kind) {
     case PatternElem::kWords: {
-      if (Info(t) == nullptr || Info(t) == &kLyAdverb) return false;
-      const uint32_t id = lex_.IdOf(Info(t));
+      const WordInfo* info = Info(t);
+      if (info == nullptr || info == &kLyAdverb) return false;
+      const uint32_t id = lex_.IdOf(info);
+      if ((e.id_bits >> (id & 63) & 1) == 0) return false;
       for (uint32_t w : e.ids) {
         if (w == id) return true;
       }
@@ -493,23 +574,26 @@ void Analyzer::PrepareSentence(uint32_t s) {
   std::vector<CueHit>& hits = hits_;
   if (hits.capacity() == 0) hits.reserve(64);
   hit_range_[2 * s] = static_cast<uint32_t>(hits.size());
-  for (uint32_t t = sb; t < se; ++t) {
-    if (Info(t) == nullptr) continue;
-    for (uint16_t c : Info(t)->cues) {
-      uint32_t end = MatchFrom(lex_.cues()[c].pattern, 1, t + 1, se);
-      if (end != kNone) hits.push_back(CueHit{c, t, end});
-    }
-  }
-  hit_range_[2 * s + 1] = static_cast<uint32_t>(hits.size());
-  // Clause spans: a relative clause after a comma or a noun, a subordinate
-  // clause, each up to the next comma (or a hard stop).
+  // Cue hits and clause spans in one pass over the sentence. Clause spans: a
+  // relative clause after a comma or a noun, a subordinate clause, each up to
+  // the next comma (or a hard stop).
   std::vector<ClauseSpan>& spans = clause_spans_;
   span_range_[2 * s] = static_cast<uint32_t>(spans.size());
-  int depth = 0;
   for (uint32_t t = sb; t < se; ++t) {
-    if (punct_[t] & kPkOpen) ++depth;
-    if ((punct_[t] & kPkClose) && depth > 0) --depth;
-    ClassBits c = Cls(t);
+    const WordInfo* info = Info(t);
+    if (info != nullptr) {
+      for (uint16_t cue : info->cues) {
+        const Pattern& p = lex_.cues()[cue].pattern;
+        // Most cues that may start here fail on their second element: test it
+        // before the general matcher.
+        if (p.size() > 1 && p[1].kind != PatternElem::kAnyUpTo3 && (t + 1 >= se || !ElemMatches(p[1], t + 1))) {
+          continue;
+        }
+        uint32_t end = MatchFrom(p, 1, t + 1, se);
+        if (end != kNone) hits.push_back(CueHit{cue, t, end});
+      }
+    }
+    ClassBits c = info != nullptr ? info->classes : 0;
     bool after_comma = t > sb && (punct_[t - 1] & kPkComma);
     bool known_as = after_comma && (Is(t, "known") || Is(t, "also") || Is(t, "formerly")) && t + 1 < se &&
                     (Is(t + 1, "as") || Is(t + 1, "by") || Is(t + 1, "known"));
@@ -581,7 +665,13 @@ void Analyzer::PrepareSentence(uint32_t s) {
     }
     spans.push_back(ClauseSpan{kind, t, e});
   }
+  hit_range_[2 * s + 1] = static_cast<uint32_t>(hits.size());
   span_range_[2 * s + 1] = static_cast<uint32_t>(spans.size());
+  // InAuxCue() is asked for many tokens: mark the tokens of auxiliary cues once.
+  for (const CueHit& h : Hits(s)) {
+    if (lex_.cues()[h.cue].scope != CueScope::kAux) continue;
+    for (uint32_t t = h.begin; t < h.end; ++t) in_aux_[t] = 1;
+  }
 }
 
 // Whether the words from t on make a clause (a finite verb before the next
@@ -859,7 +949,7 @@ int Analyzer::GroupEndingAt(uint32_t t, uint32_t* start) const {
   for (uint32_t s = from; s <= t; ++s) {
     if (Info(s) == nullptr) continue;
     for (uint16_t g : Info(s)->groups) {
-      if (MatchFrom(lex_.groups()[g].pattern, 0, s, t + 1) == t + 1) {
+      if (MatchAt(lex_.groups()[g].pattern, s, t + 1) == t + 1) {
         *start = s;
         return g;
       }
@@ -869,7 +959,7 @@ int Analyzer::GroupEndingAt(uint32_t t, uint32_t* start) const {
 }
 
 void Analyzer::CoordinateLeft(uint32_t begin, EntityMask allowed, bool through_preps,
-                              std::vector<uint32_t>* out) const {
+                              EntityList* out) const {
   const uint32_t sb = SentBegin(doc_.tokens[begin].sentence);
   int64_t i = static_cast<int64_t>(begin) - 1;
   for (int rounds = 0; rounds < 8; ++rounds) {
@@ -970,7 +1060,8 @@ Actors Analyzer::ResolvePronoun(uint32_t t) {
   for (uint32_t u = sb; u < t; ++u) {  // any person before it
     if (MentionAt(u) >= 0 && mentions_[MentionAt(u)].type == EntityType::kPerson &&
         !IsModifierMention(mentions_[MentionAt(u)])) {
-      a.entities.assign(1, mentions_[MentionAt(u)].entity);
+      a.entities.clear();
+      a.entities.push_back(mentions_[MentionAt(u)].entity);
     }
   }
   if (a.found()) return a;
@@ -1259,9 +1350,9 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
     }
     return a;
   }
-  auto to_kind = [&](std::vector<uint32_t> ents) {
+  auto to_kind = [&](EntityList ents) {
     if (kind != GroupKind::kCountries) return ents;
-    std::vector<uint32_t> out;
+    EntityList out;
     for (uint32_t e : ents) {
       if (doc_.entities[e].type == EntityType::kPerson) {
         uint32_t c = CountryEntityOf(e);
@@ -1289,7 +1380,7 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
       if (right < 0 && Has(k + 1, kWcDet) && k + 2 < at) right = MentionAt(k + 2);
       const MentionLoc& l = mentions_[MentionAt(k - 1)];
       if (right < 0 || IsGoverned(l.begin)) continue;
-      std::vector<uint32_t> ents{mentions_[right].entity, l.entity};
+      EntityList ents{mentions_[right].entity, l.entity};
       CoordinateLeft(l.begin, 0xFF, false, &ents);
       if (ents[0] != ents[1]) {
         a.entities = std::move(ents);
@@ -1301,7 +1392,7 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
     // "X spoke with Y on Thursday, and the two agreed": the names of this
     // sentence, before the phrase (not the dateline's).
     const uint32_t sb = TextBegin(s);
-    std::vector<uint32_t> ents;
+    EntityList ents;
     for (uint32_t u = sb; u < at; ++u) {
       int mi = MentionAt(u);
       if (mi < 0) continue;
@@ -1337,7 +1428,7 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
       if (m.sentence + 6 < s) break;
       bool meeting_like = schema_.types()[m.type].FirstRole(RoleKind::kCounterpart) < 0;
       if ((pass == 0) != meeting_like) continue;
-      std::vector<uint32_t> ents;
+      EntityList ents;
       int agents = 0;
       for (const RoleFill& f : m.roles) {
         if (schema_.types()[m.type].roles[f.role].kind == RoleKind::kAgent) ++agents;
@@ -1349,7 +1440,7 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
         if (std::find(ents.begin(), ents.end(), f.entity) == ents.end()) ents.push_back(f.entity);
       }
       if (ents.size() >= 2) {
-        std::vector<uint32_t> resolved = to_kind(std::move(ents));
+        EntityList resolved = to_kind(std::move(ents));
         if (count != 0 && resolved.size() != count) continue;
         a.entities = std::move(resolved);
         a.group_source = static_cast<int>(i);
@@ -1373,7 +1464,7 @@ Actors Analyzer::ResolveGroup(int group, uint32_t at) {
     }
   }
   // 3. The last two different fitting names.
-  std::vector<uint32_t> ents;
+  EntityList ents;
   for (int64_t u = static_cast<int64_t>(at) - 1; u >= static_cast<int64_t>(lowest) && ents.size() < 2; --u) {
     int mi = MentionAt(static_cast<uint32_t>(u));
     if (mi < 0) continue;
@@ -1833,7 +1924,7 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
     bool group_here = false;  // "hosted the two leaders": a group phrase, not a description
     if (mode == kObject && roles != nullptr && Info(t) != nullptr && !Info(t)->groups.empty()) {
       for (uint16_t g : Info(t)->groups) {
-        if (lex_.groups()[g].kind != GroupKind::kAny && MatchFrom(lex_.groups()[g].pattern, 0, t, limit) != kNone) {
+        if (lex_.groups()[g].kind != GroupKind::kAny && MatchAt(lex_.groups()[g].pattern, t, limit) != kNone) {
           group_here = true;
         }
       }
@@ -1866,7 +1957,7 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
       int best = -1;
       uint32_t best_end = 0;
       for (uint16_t g : Info(t)->groups) {
-        uint32_t e = MatchFrom(lex_.groups()[g].pattern, 0, t, limit);
+        uint32_t e = MatchAt(lex_.groups()[g].pattern, t, limit);
         if (e == kNone || lex_.groups()[g].kind == GroupKind::kAny) continue;  // "they" starts a clause
         if (e > best_end) {
           best = g;
@@ -2490,7 +2581,9 @@ void Analyzer::Finish(EventMention m, uint32_t effects) {
   if (!m.nominal && m.dates.size() == 1 && GappedLeg(m, &leg_place, &leg_date)) {
     EventMention leg = m;
     const TypeDef& type = schema_.types()[m.type];
-    std::erase_if(leg.roles, [&](const RoleFill& f) { return type.roles[f.role].kind == RoleKind::kPlace; });
+    leg.roles.erase(std::remove_if(leg.roles.begin(), leg.roles.end(),
+                                   [&](const RoleFill& f) { return type.roles[f.role].kind == RoleKind::kPlace; }),
+                    leg.roles.end());
     leg.AddRole(static_cast<uint8_t>(type.FirstRole(RoleKind::kPlace)), leg_place, FillSource::kDirect);
     leg.dates.assign(1, leg_date);
     out_.push_back(std::move(m));
@@ -3154,7 +3247,7 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     for (const RoleFill& f : each) {
       if (f.role != agent) continue;
       EventMention one = m;
-      one.roles = shared;
+      one.roles.assign(shared.begin(), shared.end());
       one.roles.push_back(f);
       Finish(std::move(one), effects);
     }
@@ -3196,19 +3289,14 @@ void Analyzer::AnalyzeLightVerbIt(uint32_t verb_begin, uint32_t verb_end, int ve
   }
 }
 
-std::vector<EventMention> Analyzer::Run() {
+void Analyzer::Run() {
+  out_.clear();
   BuildView();
-  const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
   // Nouns that can only refer back ("the deal") wait until an event of
   // their type is found: most documents never need them.
-  struct Deferred {
-    uint16_t trigger;
-    uint8_t bits;
-    uint32_t begin, end;
-  };
-  std::vector<Deferred> deferred;
-  for (uint32_t t = 0; t < n; ++t) {
-    if (!doc_.tokens[t].Has(kTokWord) || !lex_.MayStartForm(F(t))) continue;
+  std::vector<DeferredNoun>& deferred = deferred_;
+  deferred.clear();
+  for (const uint32_t t : form_starts_) {  // BuildView() kept the few that may start a form
     const WordInfo* w = Info(t);
     if (w == nullptr || (w->classes & (kWcVerbForm | kWcTriggerNoun)) == 0) continue;
     if (MentionAt(t) >= 0 || taken_[t]) continue;
@@ -3250,7 +3338,7 @@ std::vector<EventMention> Analyzer::Run() {
       }
       if (inside) continue;
       if (cands[c].noun && (schema_.triggers()[cands[c].trigger].guards & kGuardNoBare)) {
-        deferred.push_back(Deferred{cands[c].trigger, cands[c].bits, t, cands[c].end});
+        deferred.push_back(DeferredNoun{cands[c].trigger, cands[c].bits, t, cands[c].end});
         break;
       }
       const size_t before = out_.size();
@@ -3261,7 +3349,7 @@ std::vector<EventMention> Analyzer::Run() {
   }
   if (!deferred.empty()) {
     const size_t first = out_.size();
-    for (const Deferred& d : deferred) {
+    for (const DeferredNoun& d : deferred) {
       bool wanted = false;
       for (size_t i = 0; i < first; ++i) wanted |= out_[i].type == schema_.triggers()[d.trigger].type;
       if (wanted && !taken_[d.begin]) AnalyzeNoun(d.trigger, d.bits, d.begin, d.end);
@@ -3283,7 +3371,6 @@ std::vector<EventMention> Analyzer::Run() {
       out_ = std::move(sorted);
     }
   }
-  return std::move(out_);
 }
 
 }  // namespace
@@ -3309,10 +3396,16 @@ std::string EventDateFromTimex(std::string_view v) {
   return "";
 }
 
-std::vector<EventMention> MentionFinder::Find(const Document& doc) const {
+void MentionFinder::Find(const Document& doc, std::vector<EventMention>* out) const {
   thread_local Scratch scratch;
-  Analyzer a(lex_, doc, scratch);
-  return a.Run();
+  Analyzer a(lex_, doc, scratch, out);
+  a.Run();
+}
+
+std::vector<EventMention> MentionFinder::Find(const Document& doc) const {
+  std::vector<EventMention> out;
+  Find(doc, &out);
+  return out;
 }
 
 }  // namespace newsgraph::events

@@ -6,8 +6,10 @@
 //
 //   MentionFinder finder(lexicon);
 //   std::vector<EventMention> mentions = finder.Find(doc);  // doc has tokens, entities, timexes
+//   finder.Find(doc, &reused);                             // the same into a kept buffer
 //
-// Thread-safe: Find() keeps its working state on the stack.
+// Thread-safe: Find() keeps its working state on the stack and in
+// per-thread buffers reused from one document to the next.
 #ifndef NEWSGRAPH_EVENTS_MENTION_FINDER_H_
 #define NEWSGRAPH_EVENTS_MENTION_FINDER_H_
 
@@ -31,6 +33,9 @@ class MentionFinder {
   // The mentions in text order. Needs doc.tokens, doc.sentences, doc.folded,
   // doc.entities and doc.timexes; reads nothing else. Never fails.
   std::vector<EventMention> Find(const Document& doc) const;
+  // The same into *out (cleared first), whose capacity a caller can keep
+  // from one document to the next.
+  void Find(const Document& doc, std::vector<EventMention>* out) const;
 
  private:
   const Lexicon& lex_;

@@ -43,7 +43,7 @@ class TokenMap {
   // key.data() may be read even if the key is shorter (one load, no loop).
   const uint32_t* Find(std::string_view key, bool readable8 = false) const {
     if (key.empty() || key.size() > kMaxKey) return nullptr;
-    const size_t mask = slots_.size() - 1;
+    const size_t mask = mask_;
     uint64_t prefix;
     if (readable8 && key.size() < 8) {
       std::memcpy(&prefix, key.data(), 8);
@@ -102,7 +102,7 @@ class TokenMap {
   }
 
   Slot* Probe(std::string_view key) {
-    const size_t mask = slots_.size() - 1;
+    const size_t mask = mask_;
     for (size_t i = Hash(key, Prefix(key)) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.length == kEmpty) return &s;
@@ -113,6 +113,7 @@ class TokenMap {
   void Rehash(size_t n) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(n, Slot{});
+    mask_ = n - 1;
     for (const Slot& s : old) {
       if (s.length == kEmpty) continue;
       Slot* t = Probe(std::string_view(arena_).substr(s.offset, s.length));
@@ -121,6 +122,7 @@ class TokenMap {
   }
 
   std::vector<Slot> slots_;
+  size_t mask_ = 0;  // slots_.size() - 1, kept: Find() needs it for every token
   std::string arena_;
   size_t size_ = 0;
 };

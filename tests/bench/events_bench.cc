@@ -5,6 +5,13 @@
 //   build/tests/bench/events_bench                      # tests/bench/corpus/news.ndjson
 //   NEWSGRAPH_BENCH_CORPUS=other.ndjson build/tests/bench/events_bench
 //
+// Timings move with the load of a shared machine; instructions do not. One
+// pass of the stage over the corpus, counted (divide by the corpus bytes):
+//
+//   valgrind --tool=callgrind --toggle-collect='newsgraph::events::EventTagger::Process*'
+//     build/tests/bench/events_bench --benchmark_filter=BM_EventsStage --benchmark_min_time=0.001
+//   (one command line)
+//
 // Benchmarks:
 //   BM_EventsStage    EventTagger::Process only (the layer is cleared before each run)
 //   BM_Pipeline       segment + entities + timexes + events, from text
