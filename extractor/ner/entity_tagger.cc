@@ -1,6 +1,7 @@
 #include "extractor/ner/entity_tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <bitset>
 #include <cmath>
@@ -79,7 +80,8 @@ struct WordInfo {
   uint32_t after : 2;      // name_context.tsv "after": the same
   uint32_t flags : 4;      // WordFlag
   uint32_t event : 2;      // non_entity_words.tsv position bits
-  uint32_t unused : 2;
+  uint32_t adjective : 1;  // a gazetteer adjective starts with the word ("North Korean")
+  uint32_t unused : 1;
 };
 static_assert(sizeof(WordInfo) == sizeof(uint32_t));
 
@@ -203,7 +205,8 @@ struct EntityTagger::Work {
   std::vector<WordInfo> info;
   std::vector<uint8_t> periods;  // 1: the token holds a '.'
   std::vector<uint32_t> marks;      // tokens that are capitalised words or may start a title
-  std::vector<uint32_t> the_marks;  // "the" before a word that may start a gazetteer name
+  std::vector<uint32_t> the_marks;  // "the" before a word that may start a gazetteer adjective
+  size_t mark_count = 0, the_mark_count = 0;  // how much of marks and the_marks this document uses
   std::vector<Cand> cands;
   std::vector<Gazetteer::Candidate> scratch;
   std::bitset<26 * 26> doc_countries;             // alpha-2 of countries named unambiguously
@@ -212,7 +215,7 @@ struct EntityTagger::Work {
   std::vector<uint8_t> headline;                  // per sentence: 1 all-caps, 2 title-case
   std::vector<Piece> pieces;                      // the current capitalised run
   std::vector<Gazetteer::Candidate> piece_cands;  // gazetteer candidates of its pieces
-  KeyIndex surname, family, teams, org_head, typed, context_typed, entity_index;
+  KeyIndex surname, family, teams, org_head, typed, context_typed, entity_index, entity_of_entry;
   std::vector<int8_t> context_of;  // per candidate: EntityType its context tells, or -1
   std::vector<int32_t> order;
   std::vector<int32_t> entity_of;
@@ -394,6 +397,13 @@ Status EntityTagger::BuildVocabulary() {
     r.town = e.type == EntityType::kPlace && e.subtype == "city" && e.capital_of.empty() && e.population < 500000;
     r.small_place = e.type == EntityType::kPlace && !e.IsCountry() && e.capital_of.empty() && e.subtype != "region" &&
                     e.subtype != "continent" && e.population < 1000000;
+    r.curated = e.curated;
+    r.minor = e.population < 100000 && e.capital_of.empty();
+    r.small_city = e.type == EntityType::kPlace && e.population < 50000 && e.subtype == "city";
+    r.may_be_team = e.type == EntityType::kPlace && !r.country && e.subtype != "continent" && e.subtype != "nation";
+    if (e.type == EntityType::kPlace && r.country && !e.country.empty()) {
+      r.own_country_bit = static_cast<uint16_t>(Work::CountryBit(e.country));
+    }
     if (e.type == EntityType::kOrganization) {
       r.base = e.source.find("petrarch") == std::string::npos ? 88 : 65;
       r.company = e.subtype == "company";
@@ -424,18 +434,21 @@ Status EntityTagger::BuildVocabulary() {
                      event_words_.size(),
                  2);
   auto update = [&](uint64_t key, auto&& edit) {
-    uint32_t* v = vocab_.FindMutable(key);
-    WordInfo info = Unpack(v == nullptr ? 0 : *v);
+    bool added;
+    uint32_t* v = vocab_.FindOrAdd(key, &added);  // 0 when new
+    WordInfo info = Unpack(*v);
     edit(&info);
-    if (v == nullptr) vocab_.Set(key, Pack(info));
-    else *v = Pack(info);
+    *v = Pack(info);
   };
   lexicon_.common_words.ForEach([&](uint64_t k, uint64_t level) {
     update(k, [&](WordInfo* i) { i->common = static_cast<uint32_t>(level); });
   });
   lexicon_.first_names.ForEach([&](uint64_t k, uint64_t) { update(k, [&](WordInfo* i) { i->flags |= kGiven; }); });
-  gazetteer_->ForEachFirstToken([&](uint64_t k, uint32_t len, bool) {
-    update(k, [&](WordInfo* i) { i->gaz_len = len; });
+  gazetteer_->ForEachFirstToken([&](uint64_t k, uint32_t len, bool, bool adjective) {
+    update(k, [&](WordInfo* i) {
+      i->gaz_len = len;
+      i->adjective = adjective;
+    });
   });
   title_first_.ForEach([&](uint64_t k, uint64_t len) {
     update(k, [&](WordInfo* i) { i->title_len = static_cast<uint32_t>(len); });
@@ -461,7 +474,7 @@ Status EntityTagger::BuildVocabulary() {
   connectors_.ForEach(keep);
   non_names_.ForEach(keep);
   team_words_.ForEach(keep);
-  gazetteer_->ForEachFirstToken([&](uint64_t k, uint32_t, bool any_case) {
+  gazetteer_->ForEachFirstToken([&](uint64_t k, uint32_t, bool any_case, bool) {
     if (any_case) lower.Set(k, 1);
   });
   // Sparse, so that a lookup settles at the first slot: most words are not in it.
@@ -630,13 +643,14 @@ Status EntityTagger::Process(Document* doc) const {
   w.keys.resize(n);
   w.info.resize(n);
   w.periods.resize(n);
-  w.marks.resize(n + 1);
-  w.the_marks.resize(n + 1);
+  // The mark lists only grow (their counts say how much is used): shrinking
+  // and growing them again would zero them for every document.
+  if (w.marks.size() < n + 1) w.marks.resize(n + 1);
+  if (w.the_marks.size() < n + 1) w.the_marks.resize(n + 1);
   w.sentence_counts.assign(doc->sentences.size(), SentenceCounts{});
   size_t marked = 0, the_marked = 0;
-  const uint64_t the = TokenKey("the");
-  uint64_t previous_key = 0;
-  uint32_t scores = 0, previous_capitalized = 0;
+  const uint64_t the = the_key_;
+  uint32_t scores = 0;
   const std::string_view folded(doc->folded);
   // Plain pointers: the compiler need not reload the vectors after each store.
   const Token* tokens = doc->tokens.data();
@@ -645,6 +659,10 @@ Status EntityTagger::Process(Document* doc) const {
   uint32_t* marks = w.marks.data();
   uint32_t* the_marks = w.the_marks.data();
   SentenceCounts* sentence_counts = w.sentence_counts.data();
+  // The two tables as pointer and mask, indexed by "capitalised": a word in
+  // lower case needs only what lower_vocab_ holds (titles, connectors,
+  // context words, short common words...).
+  const CompactKeyMap::View tables[2] = {lower_vocab_.view(), vocab_.view()};
   // One pass: keys, what the tables know of each word, the tokens worth a
   // closer look, and the counts that tell headlines. Without branches where
   // the outcome is unpredictable (& and |, not && and ||).
@@ -659,44 +677,80 @@ Status EntityTagger::Process(Document* doc) const {
     const uint64_t key = FastTokenKeyAt(folded, t, &has_period);
     keys[k] = key;
     periods[k] = has_period;
-    // A word in lower case needs only what lower_vocab_ holds (titles,
-    // connectors, context words, short common words...).
-    const bool capish = (t.flags & (kTokCapitalized | kTokAllCaps)) != 0;
-    (capish ? vocab_ : lower_vocab_).Prefetch(key);
+    tables[(t.flags & (kTokCapitalized | kTokAllCaps)) != 0].Prefetch(key);
   };
   for (size_t k = 0; k < std::min(n, kAhead); ++k) key_ahead(k);
+  // The four counts of the current sentence are 16-bit fields of one word,
+  // added to sentence_counts when the sentence changes and every 2^15
+  // tokens (so that no field overflows).
+  constexpr uint64_t kWords = 1, kCaps = uint64_t{1} << 16, kContent = uint64_t{1} << 32,
+                     kCapitalized = uint64_t{1} << 48;
+  uint32_t sentence = n > 0 ? tokens[0].sentence : 0;
+  uint64_t counts = 0;
+  auto flush_counts = [&] {
+    SentenceCounts& c = sentence_counts[sentence];
+    c.words += static_cast<uint32_t>(counts & 0xffff);
+    c.caps += static_cast<uint32_t>((counts >> 16) & 0xffff);
+    c.content += static_cast<uint32_t>((counts >> 32) & 0xffff);
+    c.capitalized += static_cast<uint32_t>(counts >> 48);
+    counts = 0;
+  };
+  // What a token's shape (its five low flags: word, number, punctuation,
+  // capitalised, all capitals) adds, looked up instead of computed.
+  struct Shape {
+    uint64_t counts;          // to words and caps
+    uint64_t content_counts;  // to content and capitalized, for a content word
+    uint32_t capish;          // capitalised or all capitals: reads vocab_
+    uint32_t word;
+    uint32_t capitalized_word;  // a mark whatever the tables say
+  };
+  static constexpr auto kShapes = [] {
+    std::array<Shape, 32> shapes{};
+    for (uint32_t f = 0; f < 32; ++f) {
+      const uint64_t word = (f & kTokWord) != 0, capish = (f & (kTokCapitalized | kTokAllCaps)) != 0,
+                     all_caps = (f & kTokAllCaps) != 0;
+      shapes[f] = Shape{word * kWords + (word & all_caps) * kCaps, word * (kContent + capish * kCapitalized),
+                        static_cast<uint32_t>(capish), static_cast<uint32_t>(word),
+                        static_cast<uint32_t>(word & capish)};
+    }
+    return shapes;
+  }();
+  static_assert((kTokWord | kTokNumber | kTokPunct | kTokCapitalized | kTokAllCaps) == 31);
+  uint64_t previous_key = 0;
   for (size_t i = 0; i < n; ++i) {
     if (i + kAhead < n) key_ahead(i + kAhead);
     const Token& token = tokens[i];
+    if ((token.sentence != sentence) | ((i & 0x7fff) == 0)) {
+      flush_counts();
+      sentence = token.sentence;
+    }
     const uint64_t key = keys[i];
-    const uint16_t f = token.flags;
-    const uint32_t capish = (f & (kTokCapitalized | kTokAllCaps)) != 0;
-    const CompactKeyMap& table = capish ? vocab_ : lower_vocab_;
+    const Shape& shape = kShapes[token.flags & 31];
     // Words with periods ("J.", "St.") are initials and abbreviations, never list words.
-    const WordInfo info = Unpack(table.Get(key) & (periods[i] ? kNotListWord : ~0u));
+    const WordInfo info = Unpack(tables[shape.capish].Get(key) & (periods[i] ? kNotListWord : ~0u));
     infos[i] = info;
-    const uint32_t word = (f & kTokWord) != 0;
     marks[marked] = static_cast<uint32_t>(i);
-    marked += word & (capish | (info.title_len != 0));
+    marked += shape.capitalized_word | (shape.word & (info.title_len != 0));
+    // "the" before a word that may start an adjective: "the North Korean leader".
     the_marks[the_marked] = static_cast<uint32_t>(i - 1);
-    the_marked += (info.gaz_len != 0) & (previous_key == the);
+    the_marked += info.adjective & (previous_key == the);
     previous_key = key;
-    // A number right after a capitalised word: "Kestrak 6", "Kent 312-5".
-    scores += ((f & kTokNumber) != 0) & previous_capitalized;
-    previous_capitalized = word & capish;
     // Content words: longer than three letters or no common word.
-    const uint32_t content = word & ((token.span.size() > 3) | (info.common == 0));
-    SentenceCounts& counts = sentence_counts[token.sentence];
-    counts.words += word;
-    counts.caps += word & ((f & kTokAllCaps) != 0);
-    counts.content += content;
-    counts.capitalized += content & capish;
+    const uint64_t content = (token.span.size() > 3) | (info.common == 0);
+    counts += shape.counts + (shape.content_counts & (0 - content));
   }
+  if (n > 0) flush_counts();
   // Three names with a number after them: a table of results, where a name
-  // before a score is a team.
+  // before a score is a team ("Kestrak 6", "Kent 312-5"). Capitalised words
+  // are marked: look only after those.
+  for (size_t k = 0; k < marked && scores < 3; ++k) {
+    const size_t i = marks[k];
+    scores += i + 1 < n && (tokens[i].flags & (kTokCapitalized | kTokAllCaps)) != 0 &&
+              (tokens[i + 1].flags & kTokNumber) != 0;
+  }
   w.results = scores >= 3;
-  w.marks.resize(marked);
-  w.the_marks.resize(the_marked);
+  w.mark_count = marked;
+  w.the_mark_count = the_marked;
   FindCandidates(&w);
   ResolveInDocument(&w);
   AddDescriptions(&w);
@@ -734,7 +788,7 @@ void EntityTagger::FindCandidates(Work* w) const {
 
   std::vector<Gazetteer::Candidate>& found = w->scratch;
   // Only capitalised words and title words can start anything: visit those.
-  const std::vector<uint32_t>& marks = w->marks;
+  const std::span<const uint32_t> marks(w->marks.data(), w->mark_count);
   size_t m = 0;
   // The gazetteer's first slot for the name that may start at a mark is
   // prefetched a few marks ahead, so that its cache miss overlaps this work.
@@ -953,7 +1007,9 @@ void EntityTagger::FindCandidates(Work* w) const {
           }
         }
         if (c.entry < 0) return;  // adjectives only
-        const GazetteerEntry& e = gazetteer_->entries()[c.entry];
+        // What follows reads the entry's rank, not the entry: ranks are
+        // small and close together, entries large and scattered.
+        const EntryRank& e = ranks_[c.entry];
         // "US$ 299", "US dollars": a currency, not the place.
         if (e.type == EntityType::kPlace && c.end < tokens.size() && tokens[c.end].sentence == tokens[c.begin].sentence &&
             not_name_after_.Find(w->keys[c.end]) != nullptr) {
@@ -963,20 +1019,19 @@ void EntityTagger::FindCandidates(Work* w) const {
                   : e.type == EntityType::kPlace ? Guess::kPlace : Guess::kOrganization;
         // A one-word alias that is a common word or given name needs a good reason.
         const bool one_token = c.end - c.begin == 1;
-        if (one_token && e.type != EntityType::kPerson && !e.IsCountry() && !e.curated) {
+        if (one_token && e.type != EntityType::kPerson && !e.country && !e.curated) {
           int level = w->info[c.begin].common;
           bool common = level > 0 && level <= 50;
           bool given = (w->info[c.begin].flags & kGiven) != 0;
           // A score after it is one ("Kent 312-5", "DENVER 71 60"): see below.
           const bool scored = e.type == EntityType::kPlace && IsScoreAfter(*w, c.end);
           if ((common || given) && (c.sentence_initial || all_caps || title_case) && !scored) return;
-          if (common && level <= 20 && e.population < 100000 && e.capital_of.empty() && !scored) return;
-          if (given && e.type == EntityType::kPlace && e.population < 50000 && e.subtype == "city" && !scored) return;
+          if (common && level <= 20 && e.minor && !scored) return;
+          if (given && e.small_city && !scored) return;
         }
         // Sports results: a town or region next to a score or "v" is a team ("Kent 305",
         // "Essex v Kent", "CHICAGO 52 68"), named like a club.
-        if (e.type == EntityType::kPlace && !e.IsCountry() && e.subtype != "continent" && e.subtype != "nation" &&
-            IsTeamContext(*w, c.begin, c.end)) {
+        if (e.may_be_team && IsTeamContext(*w, c.begin, c.end)) {
           c.origin = Origin::kRule;
           c.entry = -1;
           c.guess = Guess::kOrganization;
@@ -985,9 +1040,7 @@ void EntityTagger::FindCandidates(Work* w) const {
           w->cands.push_back(std::move(c));
           return;
         }
-        if (e.type == EntityType::kPlace && e.IsCountry() && !e.country.empty()) {
-          w->doc_countries.set(Work::CountryBit(e.country));
-        }
+        if (e.own_country_bit != EntryRank::kNoCountry) w->doc_countries.set(e.own_country_bit);
         w->cands.push_back(std::move(c));
       };
 
@@ -1591,7 +1644,7 @@ void EntityTagger::AddDescriptions(Work* w) const {
   std::vector<Gazetteer::Candidate>& found = w->scratch;
   const size_t n_cands = w->cands.size();
   uint32_t next_free = 0;  // descriptions do not overlap
-  for (uint32_t i : w->the_marks) {
+  for (uint32_t i : std::span<const uint32_t>(w->the_marks.data(), w->the_mark_count)) {
     if (i < next_free || i + 2 >= tokens.size()) continue;
     uint32_t j = i + 1;
     uint32_t len = gazetteer_->MatchAt(doc, w->keys, j, &found);
@@ -1616,8 +1669,7 @@ void EntityTagger::AddDescriptions(Work* w) const {
     for (size_t k = 0; k < n_cands; ++k) {
       const Cand& c = w->cands[k];
       if (c.dropped || c.kind != MentionKind::kName) continue;
-      bool person = c.origin == Origin::kGazetteer ? gazetteer_->entries()[c.entry].type == EntityType::kPerson
-                                                   : c.guess == Guess::kPerson;
+      bool person = c.origin == Origin::kGazetteer ? ranks_[c.entry].person : c.guess == Guess::kPerson;
       if (!person) continue;
       std::string_view c_country = c.affiliation;
       if (c_country.empty() && c.origin == Origin::kGazetteer) c_country = gazetteer_->entries()[c.entry].country;
@@ -1685,6 +1737,8 @@ void EntityTagger::BuildEntities(Work* w) const {
   // mention (so in text order), and how many mentions each gets.
   KeyIndex& by_key = w->entity_index;  // hash of the id -> first entity with it
   by_key.Clear(cands.size());
+  KeyIndex& by_entry = w->entity_of_entry;  // gazetteer entry -> its entity
+  by_entry.Clear(cands.size());
   std::vector<int32_t>& entity_of = w->entity_of;  // per position in `order`; -1: no mention
   entity_of.assign(order.size(), -1);
   std::vector<int32_t>& entity_of_root = w->entity_of_root;  // per candidate that defines an entity
@@ -1707,6 +1761,15 @@ void EntityTagger::BuildEntities(Work* w) const {
       ++counts[entity_of_root[r]];
       continue;
     }
+    // A gazetteer entry named again by another candidate: its entity is
+    // known without making and hashing its id.
+    const bool from_gazetteer = def.origin == Origin::kGazetteer;
+    if (int32_t known = from_gazetteer ? by_entry.Find(static_cast<uint64_t>(def.entry)) : -1; known >= 0) {
+      entity_of[pos] = known;
+      entity_of_root[r] = known;
+      ++counts[known];
+      continue;
+    }
     key_of(def);
     const uint64_t hash = std::hash<std::string_view>()(key);
     int32_t index = by_key.Find(hash);
@@ -1716,6 +1779,7 @@ void EntityTagger::BuildEntities(Work* w) const {
         if (doc.entities[k].id == key) index = k;
       }
     }
+    if (from_gazetteer) by_entry.Add(static_cast<uint64_t>(def.entry), index >= 0 ? index : static_cast<int32_t>(doc.entities.size()));
     if (index < 0) {
       if (by_key.Find(hash) >= 0) same_hash.push_back(static_cast<int32_t>(doc.entities.size()));
       else by_key.Add(hash, static_cast<int32_t>(doc.entities.size()));

@@ -154,6 +154,15 @@ class EntityTagger : public Stage {
     bool ambiguous_word = false;
     bool town = false;
     bool small_place = false;
+    // And what choosing among an alias's entries asks: read from a
+    // hand-written file; under 100,000 people and no capital; a city under
+    // 50,000; a place that may stand for a sports team (no country,
+    // continent or nation); a country's or territory's own alpha-2.
+    bool curated = false;
+    bool minor = false;
+    bool small_city = false;
+    bool may_be_team = false;
+    uint16_t own_country_bit = kNoCountry;
   };
   std::vector<EntryRank> ranks_;
   // Every word any of the tables above knows, with all it knows about it in

@@ -64,7 +64,7 @@ const char kStory[] =
 
 }  // namespace
 
-TEST_CASE("people, places and their mentions carry exact offsets") {
+TEST_CASE("people / places and their mentions carry exact offsets") {
   Document doc = Tag(kStory);
   CHECK(doc.layers == (kLayerText | kLayerTokens | kLayerEntities));
 
@@ -131,7 +131,7 @@ TEST_CASE("a place name that is a person's surname in the document is that perso
   CHECK(alone.entities[0].id == "place/iso-jo");
 }
 
-TEST_CASE("titles before names, organization suffixes and heads") {
+TEST_CASE("titles before names / organization suffixes and heads") {
   Document doc = Tag(
       "US national security spokesman John Kirby told reporters that officials at the Ministry of Foreign "
       "Affairs and Acme Widgets Corp. declined to comment.");
@@ -248,7 +248,7 @@ TEST_CASE("companies named by what the text says around them") {
   CHECK(Mentions(*m) == std::vector<std::string>{"10-29:name", "50-57:partial"});
 }
 
-TEST_CASE("firms by an ampersand, a suffix after a sentence-initial word, newspapers by what follows") {
+TEST_CASE("firms by an ampersand / a suffix after a sentence-initial word / newspapers by what follows") {
   Document doc = Tag(
       "Analysts at Quimby & Farrow expect more cuts. Copper Lantern Corp said profits fell. "
       "Kurier Porannu daily said on Monday it was sold. Representatives of Norwell Bank declined to comment.");
@@ -270,7 +270,7 @@ TEST_CASE("firms by an ampersand, a suffix after a sentence-initial word, newspa
   CHECK(Mentions(*nb) == std::vector<std::string>{"153-165:name"});
 }
 
-TEST_CASE("an organization word is no given name; a month does not start a name") {
+TEST_CASE("an organization word is no given name / a month does not start a name") {
   Document doc = Tag(
       "Officials at the Bank of Norway said on Monday that the July BKR meeting mattered. Jan Dvorak won.");
   const Entity* bank = Find(doc, "org/bank-of-norway");
@@ -295,7 +295,7 @@ TEST_CASE("a speaker named only with common words is an organization") {
   CHECK(Find(doc, "person/energy-watch") == nullptr);
 }
 
-TEST_CASE("a seat of government is a place, and the body when it speaks") {
+TEST_CASE("a seat of government is a place / and the body when it speaks") {
   Document doc = Tag("Kim arrived at the White House on Monday. The White House said the talks went well.");
   const Entity* place = Find(doc, "place/white-house");
   REQUIRE(place != nullptr);
@@ -315,7 +315,7 @@ TEST_CASE("a seat of government is a place, and the body when it speaks") {
   CHECK(theatre->subtype == "venue");
 }
 
-TEST_CASE("events, agreements and awards are no entities, nor the names inside them") {
+TEST_CASE("events / agreements and awards are no entities / nor the names inside them") {
   Document doc = Tag(
       "The Good Friday Agreement holds. Leaders signed the Washington Declaration and the Declaration of "
       "Principles before the U.S. Labor Day weekend, and she won the Nobel Peace Prize.");
@@ -325,7 +325,7 @@ TEST_CASE("events, agreements and awards are no entities, nor the names inside t
   CHECK(doc.Text(us->mentions[0].span) == "U.S.");
 }
 
-TEST_CASE("currencies are no places; hyphenated given names; titles before a listed name") {
+TEST_CASE("currencies are no places / hyphenated given names / titles before a listed name") {
   Document doc = Tag("It costs US$ 299, or 250 US dollars. Lee Jae-myung met Pope Francis. Lee said so.");
   CHECK(Find(doc, "place/iso-us") == nullptr);
   const Entity* lee = Find(doc, "person/lee-jae-myung");

@@ -21,7 +21,8 @@ constexpr uint32_t kLonger = 1;  // a longer alias starts with this n-gram
 constexpr uint32_t kMaxGroup = 255;  // variants kept per n-gram (the first ones read)
 constexpr uint32_t kMaxVariants = 1u << 23;
 constexpr uint64_t kTooLong = ~0ull;  // AddAlias: more than kMaxAliasTokens tokens
-constexpr uint64_t kAnyCaseFirst = 1 << 8;  // in a first_ value
+constexpr uint64_t kAnyCaseFirst = 1 << 8;    // in a first_ value
+constexpr uint64_t kAdjectiveFirst = 1 << 9;  // in a first_ value: an adjective starts with the word
 
 enum CaseRule : uint8_t { kAnyCase = 0, kCapitalized = 1, kAllCaps = 2 };
 
@@ -83,7 +84,8 @@ bool IsAsciiAlnum(unsigned char c) {
 struct AliasTokens {
   std::string_view tokens[kMaxAliasTokens];
   size_t count = 0;
-  explicit AliasTokens(std::string_view s);
+  // `padded`: s may be read up to 8 bytes past its end (it views a FileText).
+  explicit AliasTokens(std::string_view s, bool padded = false);
   void Push(std::string_view t) {
     if (count < kMaxAliasTokens) tokens[count] = t;
     ++count;
@@ -91,10 +93,47 @@ struct AliasTokens {
   size_t size() const { return std::min<size_t>(count, kMaxAliasTokens); }
 };
 
-AliasTokens::AliasTokens(std::string_view s) {
+AliasTokens::AliasTokens(std::string_view s, bool padded) {
   // Most aliases are ASCII letters, digits and single spaces: split at the
   // spaces, and start over on the general path at the first other byte.
-  {
+  // Eight bytes at a time where the text may be read past its end.
+  if (padded) {
+    size_t start = 0;
+    bool plain = true;
+    for (size_t i = 0; i < s.size() && plain; i += 8) {
+      const size_t n = std::min<size_t>(8, s.size() - i);
+      const uint64_t w = LowBytes(Load64(s.data() + i), n);
+      if ((w & kHighs) != 0) {
+        plain = false;
+        break;
+      }
+      // Bytes below 0x80: adding moves a byte's high bit only, never a carry.
+      const uint64_t lower = w | (kOnes * 0x20);
+      const uint64_t letter = (lower + kOnes * (0x80 - 'a')) & ~(lower + kOnes * (0x80 - 'z' - 1));
+      const uint64_t digit = (w + kOnes * (0x80 - '0')) & ~(w + kOnes * (0x80 - '9' - 1));
+      const uint64_t x = w ^ (kOnes * ' ');
+      const uint64_t space = ~(((x & ~kHighs) + ~kHighs) | x) & kHighs;  // exact: no borrow between bytes
+      const uint64_t valid = LowBytes(kHighs, n);
+      if (((letter | digit | space) & valid) != valid) {
+        plain = false;
+        break;
+      }
+      for (uint64_t m = space & valid; m != 0; m &= m - 1) {
+        const size_t k = i + static_cast<size_t>(__builtin_ctzll(m)) / 8;
+        if (k == start) {  // a leading or double space
+          plain = false;
+          break;
+        }
+        Push(s.substr(start, k - start));
+        start = k + 1;
+      }
+    }
+    if (plain && start < s.size()) {
+      Push(s.substr(start));
+      return;
+    }
+    count = 0;
+  } else {
     size_t start = 0, k = 0;
     for (; k < s.size(); ++k) {
       const unsigned char c = static_cast<unsigned char>(s[k]);
@@ -175,6 +214,31 @@ AliasTokens::AliasTokens(std::string_view s) {
     if (s[i] != '.') Push(s.substr(i, len));
     i += len;
   }
+}
+
+// RuleOf for an ASCII token that may be read up to 8 bytes past its end
+// (it views a FileText): eight bytes at a time, with masks of the letters
+// and the capitals among them. Returns false for a token with other bytes.
+bool PaddedAsciiRule(std::string_view token, CaseRule* rule) {
+  uint64_t letters = 0, upper = 0;  // counts
+  bool first_upper = false, seen_letter = false;
+  for (size_t i = 0; i < token.size(); i += 8) {
+    const uint64_t w = LowBytes(Load64(token.data() + i), std::min<size_t>(8, token.size() - i));
+    if ((w & kHighs) != 0) return false;
+    // Bytes below 0x80: adding moves a byte's high bit only, never a carry.
+    const uint64_t lower = w | (kOnes * 0x20);
+    const uint64_t letter = (lower + kOnes * (0x80 - 'a')) & ~(lower + kOnes * (0x80 - 'z' - 1)) & kHighs;
+    const uint64_t capital = (w + kOnes * (0x80 - 'A')) & ~(w + kOnes * (0x80 - 'Z' - 1)) & kHighs;
+    if (!seen_letter && letter != 0) {
+      seen_letter = true;
+      first_upper = (capital & (letter & (0 - letter))) != 0;  // the lowest letter is a capital
+    }
+    // Counted by a multiply: the bytes' 0/1 flags summed into the top byte.
+    letters += ((letter >> 7) * kOnes) >> 56;
+    upper += ((capital >> 7) * kOnes) >> 56;
+  }
+  *rule = letters >= 2 && upper == letters ? kAllCaps : first_upper ? kCapitalized : kAnyCase;
+  return true;
 }
 
 CaseRule RuleOf(std::string_view token, bool after_hyphen) {
@@ -469,6 +533,24 @@ void FlatKeyMap::Set(uint64_t key, uint64_t value) {
   }
 }
 
+uint64_t* FlatKeyMap::FindOrAdd(uint64_t key, bool* added) {
+  if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+  key = SlotKey(key);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Spread(key) & mask;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) {
+      *added = false;
+      return &slots_[i].value;
+    }
+    if (slots_[i].key == 0) {
+      slots_[i] = Slot{key, 0};
+      ++size_;
+      *added = true;
+      return &slots_[i].value;
+    }
+  }
+}
+
 // --- CompactKeyMap ----------------------------------------------------------
 
 void CompactKeyMap::Reserve(size_t n, size_t sparseness) {
@@ -494,6 +576,24 @@ void CompactKeyMap::Set(uint64_t hash, uint32_t value) {
       slots_[i] = Slot{fp, value};
       ++size_;
       return;
+    }
+  }
+}
+
+uint32_t* CompactKeyMap::FindOrAdd(uint64_t hash, bool* added) {
+  assert((size_ + 1) * 4 <= slots_.size() * 3);
+  const uint32_t fp = Fingerprint(hash);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    if (slots_[i].fingerprint == fp) {
+      *added = false;
+      return &slots_[i].value;
+    }
+    if (slots_[i].fingerprint == 0) {
+      slots_[i] = Slot{fp, 0};
+      ++size_;
+      *added = true;
+      return &slots_[i].value;
     }
   }
 }
@@ -536,8 +636,9 @@ Result<Lexicon> Lexicon::Load(const std::string& dir) {
       }
       if (value <= 0 || value > 100) return tsv.Error("level must be in 1..100");
       uint64_t key = PaddedKey(w);
-      if (lex.common_words.Find(key) == nullptr) {
-        lex.common_words.Set(key, static_cast<uint64_t>(value));
+      bool added;
+      if (uint64_t* v = lex.common_words.FindOrAdd(key, &added); added) {  // the first row of a word wins
+        *v = static_cast<uint64_t>(value);
         if (NormalizedLength(w) <= 3) lex.short_words.Set(key, static_cast<uint64_t>(value));
       }
     }
@@ -566,7 +667,7 @@ std::vector<std::string> GazetteerEntry::SameAs() const {
 }
 
 uint64_t Gazetteer::AddAlias(std::string_view alias, uint32_t entry, bool adjective, bool exact_name) {
-  const AliasTokens tokens(alias);
+  const AliasTokens tokens(alias, /*padded=*/true);  // aliases view the loaded files
   const size_t n = tokens.size();
   if (n == 0) return 0;
   if (tokens.count > kMaxAliasTokens) return kTooLong;  // the canonical name is not checked
@@ -577,32 +678,66 @@ uint64_t Gazetteer::AddAlias(std::string_view alias, uint32_t entry, bool adject
     const uint64_t key = PaddedKey(tokens.tokens[k]);  // aliases view the loaded files
     if (k == 0) first = key;
     h = NgramStep(h, key);
-    cases |= static_cast<uint32_t>(RuleOf(tokens.tokens[k], k > 0 && tokens.tokens[k - 1] == "-")) << (2 * k);
+    const bool after_hyphen = k > 0 && tokens.tokens[k - 1] == "-";
+    CaseRule rule = kAnyCase;
+    if (!after_hyphen && !PaddedAsciiRule(tokens.tokens[k], &rule)) rule = RuleOf(tokens.tokens[k], false);
+    cases |= static_cast<uint32_t>(rule) << (2 * k);
   }
   const uint8_t length = static_cast<uint8_t>(n);
   pending_.push_back(PendingAlias{h, static_cast<uint32_t>(pending_.size()),
                                   Variant{entry, cases, length, adjective, exact_name || n > 1}});
   // first_: the longest length in the low byte, kAnyCaseFirst when some alias's
-  // first token matches any case ("al", "de", "1920").
-  const uint64_t any_case = (cases & 3) == kAnyCase ? kAnyCaseFirst : 0;
-  uint64_t* longest = first_.FindMutable(first);
-  if (longest == nullptr) first_.Set(first, length | any_case);
-  else *longest = std::max<uint64_t>(*longest & 0xff, length) | (*longest & kAnyCaseFirst) | any_case;
+  // first token matches any case ("al", "de", "1920"), kAdjectiveFirst when
+  // an adjective starts with it.
+  const uint64_t flags = ((cases & 3) == kAnyCase ? kAnyCaseFirst : 0) | (adjective ? kAdjectiveFirst : 0);
+  bool added;
+  uint64_t* longest = first_.FindOrAdd(first, &added);
+  if (added) *longest = length | flags;
+  else *longest = std::max<uint64_t>(*longest & 0xff, length) | (*longest & (kAnyCaseFirst | kAdjectiveFirst)) | flags;
   return h;
 }
 
 Status Gazetteer::Index() {
-  // By hash, then in the order added (the order decides ties downstream).
-  std::sort(pending_.begin(), pending_.end(), [](const PendingAlias& a, const PendingAlias& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.order < b.order;
-  });
-  variants_.reserve(pending_.size());
+  // Groups the aliases by n-gram hash, each group in the order added (the
+  // order decides ties downstream), without sorting: ngrams_ first numbers
+  // the groups in the order they appear and counts their aliases, then every
+  // alias is placed in its group's range, and finally each group is copied
+  // into variants_ without duplicates and ngrams_ set to where it lies.
   ngrams_.Reserve(pending_.size() + prefixes_.size());
-  for (size_t i = 0; i < pending_.size();) {
-    size_t j = i;
+  struct Group {
+    uint32_t begin = 0, size = 0;
+  };
+  std::vector<Group> groups;
+  groups.reserve(pending_.size());
+  for (PendingAlias& a : pending_) {
+    bool added;
+    uint32_t* g = ngrams_.FindOrAdd(a.hash, &added);
+    if (added) {
+      *g = static_cast<uint32_t>(groups.size());
+      groups.push_back(Group{0, 0});
+    }
+    a.order = *g;  // from here on: the alias's group
+    ++groups[*g].size;
+  }
+  uint32_t total = 0;
+  for (Group& g : groups) {
+    g.begin = total;
+    total += g.size;
+    g.size = 0;  // filled again below
+  }
+  std::vector<Variant, HugePageAllocator<Variant>> placed(pending_.size());
+  for (const PendingAlias& a : pending_) {
+    Group& g = groups[a.order];
+    placed[g.begin + g.size++] = a.variant;
+  }
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> group_hash(groups.size());
+  for (const PendingAlias& a : pending_) group_hash[a.order] = a.hash;
+  variants_.reserve(pending_.size());
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group& g = groups[gi];
     const uint64_t begin = variants_.size();
-    for (; j < pending_.size() && pending_[j].hash == pending_[i].hash; ++j) {
-      const Variant& v = pending_[j].variant;
+    for (uint32_t j = g.begin; j < g.begin + g.size; ++j) {
+      const Variant& v = placed[j];
       bool duplicate = false;  // the same alias twice for one entry: keep one
       for (uint64_t k = begin; k < variants_.size() && !duplicate; ++k) {
         const Variant& o = variants_[k];
@@ -611,8 +746,7 @@ Status Gazetteer::Index() {
       if (!duplicate && variants_.size() - begin < kMaxGroup) variants_.push_back(v);
     }
     if (variants_.size() > kMaxVariants) return DataError("more than 8 million gazetteer aliases");
-    ngrams_.Set(pending_[i].hash, static_cast<uint32_t>(begin << 9 | (variants_.size() - begin) << 1));
-    i = j;
+    ngrams_.Set(group_hash[gi], static_cast<uint32_t>(begin << 9 | (variants_.size() - begin) << 1));
   }
   for (uint64_t h : prefixes_) {
     if (uint32_t* v = ngrams_.FindMutable(h)) *v |= kLonger;
@@ -747,9 +881,12 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<std::string
       if (cur == nullptr) g->capital_by_code_.Set(TokenKey(e.capital_of), i);
       else if (g->entries_[*cur].population < e.population) *cur = i;
     }
-    if (e.name.find(' ') == std::string_view::npos) {
-      int level = lexicon.CommonLevel(e.name);
-      e.ambiguous_word = !e.curated && ((level > 0 && level <= 50) || lexicon.IsFirstName(e.name));
+    // As CommonLevel and IsFirstName, with one key: names view the loaded
+    // (padded) files.
+    if (!e.curated && e.name.find(' ') == std::string_view::npos && e.name.find('.') == std::string_view::npos) {
+      const uint64_t key = PaddedKey(e.name);
+      const uint64_t* level = lexicon.common_words.Find(key);
+      e.ambiguous_word = (level != nullptr && *level > 0 && *level <= 50) || lexicon.first_names.Find(key) != nullptr;
     }
   }
   return g;
@@ -758,9 +895,13 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<std::string
 uint32_t Gazetteer::MatchAt(const Document& doc, const std::vector<uint64_t>& keys, uint32_t i,
                             std::vector<Candidate>* out) const {
   out->clear();
+  const Token* tokens = doc.tokens.data();
+  const uint64_t* key = keys.data() + i;
+  const CompactKeyMap::View ngrams = ngrams_.view();
+  const Variant* variants = variants_.data();
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   const uint32_t max_len = std::min<uint32_t>(kMaxAliasTokens, n - i);
-  const uint32_t sentence = doc.tokens[i].sentence;
+  const uint32_t sentence = tokens[i].sentence;
   uint64_t h = 0;
   uint32_t best = 0;
   // The case rules each token breaks, two bits a token as in Variant::cases:
@@ -768,11 +909,11 @@ uint32_t Gazetteer::MatchAt(const Document& doc, const std::vector<uint64_t>& ke
   // bit 1 kAllCaps (it is not all capitals).
   uint32_t broken = 0;
   for (uint32_t len = 1; len <= max_len; ++len) {
-    const Token& token = doc.tokens[i + len - 1];
+    const Token& token = tokens[i + len - 1];
     // A name never runs across a sentence end.
     if (len > 1 && token.sentence != sentence) break;
-    h = NgramStep(h, keys[i + len - 1]);
-    const uint32_t found = ngrams_.Get(h);
+    h = NgramStep(h, key[len - 1]);
+    const uint32_t found = ngrams.Get(h);
     if (found == 0) break;
     const uint32_t all_caps = (token.flags & kTokAllCaps) != 0;
     const uint32_t capitalized = all_caps | ((token.flags & kTokCapitalized) != 0);
@@ -780,15 +921,14 @@ uint32_t Gazetteer::MatchAt(const Document& doc, const std::vector<uint64_t>& ke
     const uint32_t begin = found >> 9, count = (found >> 1) & kMaxGroup;
     assert(begin + count <= variants_.size());
     bool cleared = false;
-    for (uint32_t k = begin; k < begin + count; ++k) {
-      const Variant& v = variants_[k];
-      if (v.length != len || (v.cases & broken) != 0) continue;
+    for (const Variant* v = variants + begin; v != variants + begin + count; ++v) {
+      if (v->length != len || (v->cases & broken) != 0) continue;
       if (!cleared) {
         out->clear();  // a longer match replaces a shorter one
         cleared = true;
         best = len;
       }
-      out->push_back(Candidate{v.entry, v.adjective, v.exact_name});
+      out->push_back(Candidate{v->entry, v->adjective, v->exact_name});
     }
     if ((found & kLonger) == 0) break;
   }

@@ -59,6 +59,9 @@ class FlatKeyMap {
   void Reserve(size_t n);
   // Inserts or overwrites.
   void Set(uint64_t key, uint64_t value);
+  // The value of `key`, added as 0 if it is new (then *added is true): one
+  // probe where Find and Set take two. Valid until the next insertion.
+  uint64_t* FindOrAdd(uint64_t key, bool* added);
   // The value of `key`, or nullptr.
   const uint64_t* Find(uint64_t key) const {
     if (slots_.empty()) return nullptr;
@@ -106,6 +109,8 @@ class CompactKeyMap {
   void Reserve(size_t n, size_t sparseness = 0);
   // Inserts or overwrites.
   void Set(uint64_t hash, uint32_t value);
+  // The value of `hash`, added as 0 if it is new (then *added is true).
+  uint32_t* FindOrAdd(uint64_t hash, bool* added);
   const uint32_t* Find(uint64_t hash) const {
     if (slots_.empty()) return nullptr;
     const uint32_t fp = Fingerprint(hash);
@@ -119,28 +124,39 @@ class CompactKeyMap {
   // Asks the CPU to load the slot `hash` starts at, ahead of a Get: a large
   // table misses the cache, and a loop can overlap the misses of the tokens
   // ahead of it.
-  void Prefetch(uint64_t hash) const {
-    if (!slots_.empty()) __builtin_prefetch(slots_.data() + (hash & (slots_.size() - 1)));
-  }
-  // The value of `hash`, or 0. The first slot is read without a branch on
-  // what it holds: in a sparse table that settles almost every lookup.
-  uint32_t Get(uint64_t hash) const {
-    if (slots_.empty()) return 0;
-    const uint32_t fp = Fingerprint(hash);
-    const size_t mask = slots_.size() - 1;
-    const Slot first = slots_[hash & mask];
-    const uint32_t value = first.value & (0u - (first.fingerprint == fp));  // a mask, not a branch
-    // Settled when the slot holds this hash or nothing: one test, as a product.
-    if (static_cast<uint64_t>(first.fingerprint) * (first.fingerprint ^ fp) == 0) return value;
-    const uint32_t* v = Find(hash);
-    return v == nullptr ? 0 : *v;
-  }
+  void Prefetch(uint64_t hash) const { view().Prefetch(hash); }
+  // The value of `hash`, or 0.
+  uint32_t Get(uint64_t hash) const { return view().Get(hash); }
 
- private:
   struct Slot {
     uint32_t fingerprint;  // 0: empty
     uint32_t value;
   };
+  // The table as a pointer and a mask, for a loop that reads it once a
+  // token: copied into locals, both stay in registers. Valid while the
+  // table is not reserved again.
+  struct View {
+    const Slot* slots;
+    size_t mask;
+    void Prefetch(uint64_t hash) const { __builtin_prefetch(slots + (hash & mask)); }
+    // The value of `hash`, or 0. The first slot is read without a branch on
+    // what it holds: in a sparse table that settles almost every lookup.
+    uint32_t Get(uint64_t hash) const {
+      const uint32_t fp = Fingerprint(hash);
+      const Slot first = slots[hash & mask];
+      const uint32_t value = first.value & (0u - (first.fingerprint == fp));  // a mask, not a branch
+      // Settled when the slot holds this hash or nothing: one test, as a product.
+      if (static_cast<uint64_t>(first.fingerprint) * (first.fingerprint ^ fp) == 0) return value;
+      for (size_t i = (hash + 1) & mask;; i = (i + 1) & mask) {
+        if (slots[i].fingerprint == fp) return slots[i].value;
+        if (slots[i].fingerprint == 0) return 0;
+      }
+    }
+  };
+  View view() const { return slots_.empty() ? View{&kEmptySlot, 0} : View{slots_.data(), slots_.size() - 1}; }
+
+ private:
+  static constexpr Slot kEmptySlot{0, 0};  // what the view of an empty table reads
   static uint32_t Fingerprint(uint64_t hash) {
     const uint32_t fp = static_cast<uint32_t>(hash >> 32);
     return fp == 0 ? 1 : fp;
@@ -249,13 +265,16 @@ class Gazetteer {
   // ("north korean", "Russians"), or nullptr.
   const GazetteerEntry* CountryOfAdjective(std::string_view text) const;
   size_t alias_count() const { return variants_.size(); }
-  // Calls fn(key, longest, any_case) for every first-token key: the longest
-  // alias it starts, and whether some alias may start with it in lower case
-  // ("al-Qaeda", "de Gaulle"). For tables that combine the gazetteers with
+  // Calls fn(key, longest, any_case, adjective) for every first-token key:
+  // the longest alias it starts, whether some alias may start with it in
+  // lower case ("al-Qaeda", "de Gaulle"), and whether some adjective starts
+  // with it ("North Korean"). For tables that combine the gazetteers with
   // other word lists.
   template <typename Fn>
   void ForEachFirstToken(Fn fn) const {
-    first_.ForEach([&](uint64_t key, uint64_t v) { fn(key, static_cast<uint32_t>(v & 0xff), (v >> 8) != 0); });
+    first_.ForEach([&](uint64_t key, uint64_t v) {
+      fn(key, static_cast<uint32_t>(v & 0xff), (v & (1 << 8)) != 0, (v & (1 << 9)) != 0);
+    });
   }
   size_t first_token_count() const { return first_.size(); }
 
@@ -270,7 +289,7 @@ class Gazetteer {
   };
   struct PendingAlias {
     uint64_t hash;
-    uint32_t order;  // insertion order, so that sorting by hash keeps it
+    uint32_t order;  // insertion order; in Index(), the alias's group
     Variant variant;
   };
   // Adds one alias; returns its n-gram hash (0 when it has no token, ~0 when
@@ -285,7 +304,7 @@ class Gazetteer {
   FlatKeyMap country_by_code_;    // TokenKey("kp") -> entry
   FlatKeyMap capital_by_code_;    // TokenKey("kp") -> entry
   FlatKeyMap adjective_country_;  // n-gram hash of the adjective's tokens -> entry
-  // Aliases: variants sorted by n-gram hash; ngrams_ maps a hash to
+  // Aliases: variants grouped by n-gram hash; ngrams_ maps a hash to
   // (first variant << 9 | count << 1 | 1 when a longer alias starts with
   // this n-gram); first_ maps a first-token key to the longest alias
   // starting with it.

@@ -7,12 +7,14 @@
 //   std::vector<Slot, ner::HugePageAllocator<Slot>> slots;
 //   slots.assign(1 << 20, Slot{});   // one mapping, huge pages where the kernel allows
 //
-// Without huge pages (THP disabled) it is a plain mmap.
+// Without huge pages (THP disabled) it is a plain mmap. Elements are
+// default-initialized: resize(n) does not zero a buffer of bytes.
 #ifndef NEWSGRAPH_NER_HUGE_PAGES_H_
 #define NEWSGRAPH_NER_HUGE_PAGES_H_
 
 #include <cstddef>
 #include <new>
+#include <utility>
 
 namespace newsgraph::ner {
 
@@ -41,6 +43,17 @@ struct HugePageAllocator {
     const size_t bytes = n * sizeof(T);
     if (bytes < kThreshold) ::operator delete(p);
     else UnmapHuge(p, bytes);
+  }
+  // Default-initializes: resize(n) without a value leaves bytes and other
+  // trivial elements as they are, so that a buffer about to be read into
+  // (a whole file) is not zeroed first. resize(n, value) and assign fill.
+  template <typename U>
+  void construct(U* p) noexcept(noexcept(U())) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
   }
   friend bool operator==(const HugePageAllocator&, const HugePageAllocator&) { return true; }
 };
