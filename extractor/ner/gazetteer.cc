@@ -564,20 +564,8 @@ void CompactKeyMap::Reserve(size_t n, size_t sparseness) {
 }
 
 void CompactKeyMap::Set(uint64_t hash, uint32_t value) {
-  assert((size_ + 1) * 4 <= slots_.size() * 3);
-  const uint32_t fp = Fingerprint(hash);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    if (slots_[i].fingerprint == fp) {
-      slots_[i].value = value;
-      return;
-    }
-    if (slots_[i].fingerprint == 0) {
-      slots_[i] = Slot{fp, value};
-      ++size_;
-      return;
-    }
-  }
+  bool added;
+  *FindOrAdd(hash, &added) = value;
 }
 
 uint32_t* CompactKeyMap::FindOrAdd(uint64_t hash, bool* added) {
