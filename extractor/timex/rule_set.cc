@@ -89,10 +89,10 @@ RuleSet::RuleSet() : compiled_(std::make_unique<Compiled>()), generation_(++g_ge
   compiled_->set = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
 }
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
-
-const std::string& RuleSet::expanded_pattern(size_t i) const { return compiled_->res[i]->pattern; }
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 RuleSet::~RuleSet() = default;
+
+const std::string& RuleSet::expanded_pattern(size_t i) const { return compiled_->res[i]->pattern; }
 
 int ScanCaptureGroups(std::string_view p, std::map<std::string, int>* named) {
   int count = 0;

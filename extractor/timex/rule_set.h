@@ -11,7 +11,10 @@
 //            time expression: it blocks shorter and equal matches)
 //   pattern  RE2 over the lower-cased text, with %macros (see lexicon.h);
 //            a group (?P<x>...) narrows the extent to that group, so a
-//            rule can require context it does not tag
+//            rule can require context it does not tag. Checked at load,
+//            but compiled on its own only when the rule first matches: a
+//            pattern too big for RE2's 8 MB program budget would then never
+//            match (rule_set_test compiles every shipped rule to be sure)
 //   value    the value program (see timex_normalizer.h)
 //   mod      optional TIMEX3 mod: literal ("START") or "{mod}"
 //   flags    optional, comma-separated: cap=<group> (that group must start
