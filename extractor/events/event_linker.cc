@@ -175,14 +175,39 @@ bool Linker::SameOrSameCountry(uint32_t a, uint32_t b) const {
   return !x.country.empty() && x.country == y.country && x.type == EntityType::kPlace && y.type == EntityType::kPlace;
 }
 
-template <typename A, typename B>
-bool Linker::PlacesOverlap(const A& a, const B& b) const {
+// True when some x of `a` and y of `b` have related(x, y); AllRelated: when
+// every x of `a` has such a y. The entity-list tests below are these two
+// with different relations.
+template <typename A, typename B, typename Rel>
+bool AnyRelated(const A& a, const B& b, Rel related) {
   for (uint32_t x : a) {
     for (uint32_t y : b) {
-      if (SameOrSameCountry(x, y)) return true;
+      if (related(x, y)) return true;
     }
   }
   return false;
+}
+
+template <typename A, typename B, typename Rel>
+bool AllRelated(const A& a, const B& b, Rel related) {
+  for (uint32_t x : a) {
+    bool found = false;
+    for (uint32_t y : b) {
+      if (related(x, y)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+bool SameEntity(uint32_t x, uint32_t y) { return x == y; }
+
+template <typename A, typename B>
+bool Linker::PlacesOverlap(const A& a, const B& b) const {
+  return AnyRelated(a, b, [this](uint32_t x, uint32_t y) { return SameOrSameCountry(x, y); });
 }
 
 // Places that cannot hold one event: none shared, and each in a known country
@@ -206,18 +231,12 @@ bool Contains(const V& v, uint32_t x) {
 
 template <typename A, typename B>
 bool Intersects(const A& a, const B& b) {
-  for (uint32_t x : a) {
-    if (Contains(b, x)) return true;
-  }
-  return false;
+  return AnyRelated(a, b, SameEntity);
 }
 
 template <typename A, typename B>
 bool Subset(const A& a, const B& b) {
-  for (uint32_t x : a) {
-    if (!Contains(b, x)) return false;
-  }
-  return true;
+  return AllRelated(a, b, SameEntity);
 }
 
 bool Linker::SameActor(uint32_t x, uint32_t y) const {
@@ -231,22 +250,12 @@ bool Linker::SameActor(uint32_t x, uint32_t y) const {
 
 template <typename A, typename B>
 bool Linker::ActorsMeet(const A& a, const B& b) const {
-  for (uint32_t x : a) {
-    for (uint32_t y : b) {
-      if (SameActor(x, y)) return true;
-    }
-  }
-  return false;
+  return AnyRelated(a, b, [this](uint32_t x, uint32_t y) { return SameActor(x, y); });
 }
 
 template <typename A, typename B>
 bool Linker::ActorsWithin(const A& a, const B& b) const {
-  for (uint32_t x : a) {
-    bool found = false;
-    for (uint32_t y : b) found |= SameActor(x, y);
-    if (!found) return false;
-  }
-  return true;
+  return AllRelated(a, b, [this](uint32_t x, uint32_t y) { return SameActor(x, y); });
 }
 
 // Two mentions stated as events in their own right are the same event when

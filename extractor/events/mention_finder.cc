@@ -583,13 +583,7 @@ void Analyzer::PrepareSentence(uint32_t s) {
     const WordInfo* info = Info(t);
     if (info != nullptr) {
       for (uint16_t cue : info->cues) {
-        const Pattern& p = lex_.cues()[cue].pattern;
-        // Most cues that may start here fail on their second element: test it
-        // before the general matcher.
-        if (p.size() > 1 && p[1].kind != PatternElem::kAnyUpTo3 && (t + 1 >= se || !ElemMatches(p[1], t + 1))) {
-          continue;
-        }
-        uint32_t end = MatchFrom(p, 1, t + 1, se);
+        uint32_t end = MatchAt(lex_.cues()[cue].pattern, t, se);
         if (end != kNone) hits.push_back(CueHit{cue, t, end});
       }
     }

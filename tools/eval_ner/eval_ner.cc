@@ -56,6 +56,24 @@ std::string TypeCode(EntityType t) {
   return "?";
 }
 
+// The P/R/F1 table of PER, LOC, ORG and overall, after a title line.
+void PrintTable(const std::string& title, const std::map<std::string, Counts>& by_type) {
+  std::printf("%s\n\n| type | gold | predicted | correct | P | R | F1 |\n|---|---|---|---|---|---|---|\n",
+              title.c_str());
+  Counts all;
+  for (const char* t : {"PER", "LOC", "ORG"}) {
+    auto it = by_type.find(t);
+    Counts c = it == by_type.end() ? Counts() : it->second;
+    all.tp += c.tp;
+    all.fp += c.fp;
+    all.fn += c.fn;
+    std::printf("| %s | %ld | %ld | %ld | %.3f | %.3f | %.3f |\n", t, c.tp + c.fn, c.tp + c.fp, c.tp, c.P(), c.R(),
+                c.F());
+  }
+  std::printf("| overall | %ld | %ld | %ld | %.3f | %.3f | %.3f |\n", all.tp + all.fn, all.tp + all.fp, all.tp,
+              all.P(), all.R(), all.F());
+}
+
 struct Options {
   StageConfig config;
   int errors = 0;
@@ -114,20 +132,8 @@ class Evaluator {
   }
 
   void Print(const char* title) const {
-    std::printf("%s\n\n| type | gold | predicted | correct | P | R | F1 |\n|---|---|---|---|---|---|---|\n", title);
-    Counts all;
-    for (const char* t : {"PER", "LOC", "ORG"}) {
-      auto it = by_type_.find(t);
-      Counts c = it == by_type_.end() ? Counts() : it->second;
-      all.tp += c.tp;
-      all.fp += c.fp;
-      all.fn += c.fn;
-      std::printf("| %s | %ld | %ld | %ld | %.3f | %.3f | %.3f |\n", t, c.tp + c.fn, c.tp + c.fp, c.tp, c.P(), c.R(),
-                  c.F());
-    }
-    std::printf("| overall | %ld | %ld | %ld | %.3f | %.3f | %.3f |\n\n", all.tp + all.fn, all.tp + all.fp, all.tp,
-                all.P(), all.R(), all.F());
-    std::printf("entity stage start-up: %.1f ms\n", load_ms_);
+    PrintTable(title, by_type_);
+    std::printf("\nentity stage start-up: %.1f ms\n", load_ms_);
   }
 
   const ner::EntityTagger& tagger() const { return *tagger_; }
@@ -188,13 +194,20 @@ Status EvalConll(Evaluator* ev, const std::string& path) {
     in_sentence = false;
     return Status::Ok();
   };
+  // The format opens the file, and each document, with a marker line
+  // followed by a blank line; it is taken from the file rather than spelled
+  // out here. A file that opens with a sentence has no marker: one document.
+  std::string_view doc_marker;
+  if (size_t first = content.find('\n'); first != std::string::npos && content.compare(first, 2, "\n\n") == 0) {
+    doc_marker = std::string_view(content.data(), first);
+  }
   size_t pos = 0;
   while (pos < content.size()) {
     size_t nl = content.find('\n', pos);
     if (nl == std::string::npos) nl = content.size();
     std::string_view line(content.data() + pos, nl - pos);
     pos = nl + 1;
-    if (line.substr(0, 10) == "-DOCSTART-") {
+    if (!doc_marker.empty() && line == doc_marker) {
       RETURN_IF_ERROR(flush_doc());
       continue;
     }
@@ -421,19 +434,10 @@ Status EvalEvents(Evaluator* ev, const std::string& path, int errors) {
       if (printed++ < errors) std::printf("EXTRA %s %s %s\n", doc.id.c_str(), predicted[k].first.c_str(), predicted[k].second.begin()->c_str());
     }
   }
-  std::printf("events-dev entity lists %s (entity level: an entity is found when one of its name mentions "
-              "equals a gold name or alias with the same type)\n\n| type | gold | predicted | correct | P | R | F1 |\n"
-              "|---|---|---|---|---|---|---|\n", path.c_str());
-  Counts all;
-  for (const char* t : {"PER", "LOC", "ORG"}) {
-    Counts c = counts[t];
-    all.tp += c.tp;
-    all.fp += c.fp;
-    all.fn += c.fn;
-    std::printf("| %s | %ld | %ld | %ld | %.3f | %.3f | %.3f |\n", t, c.tp + c.fn, c.tp + c.fp, c.tp, c.P(), c.R(), c.F());
-  }
-  std::printf("| overall | %ld | %ld | %ld | %.3f | %.3f | %.3f |\n", all.tp + all.fn, all.tp + all.fp, all.tp, all.P(),
-              all.R(), all.F());
+  PrintTable("events-dev entity lists " + path +
+                 " (entity level: an entity is found when one of its name mentions equals a gold name or alias "
+                 "with the same type)",
+             counts);
   return Status::Ok();
 }
 
