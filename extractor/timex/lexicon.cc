@@ -71,7 +71,7 @@ Result<Lexicon> Lexicon::FromStrings(const std::string& lexicon_name, std::strin
         if (ch >= 'A' && ch <= 'Z') return tsv.Error(row, "word '" + w + "' must be lower-case");
       }
       WordClass& wc = lex.classes_[std::string(c)];
-      if (!wc.values.emplace(w, std::string(row.Get(value))).second) {
+      if (!wc.values.Insert(w, std::string(row.Get(value)))) {
         return tsv.Error(row, "duplicate word '" + w + "' in class " + std::string(c));
       }
       wc.words.push_back(w);
@@ -205,24 +205,21 @@ const std::string* Lexicon::Find(const WordClass* cls, std::string_view word) {
   }
   if (plain) {
     if (!cls->MayContain(word)) return nullptr;
-    auto it = cls->values.find(word);
-    return it == cls->values.end() ? nullptr : &it->second;
+    return cls->values.Find(word);
   }
   std::string w = CollapseSpaces(word);
-  auto it = cls->values.find(w);
-  if (it != cls->values.end()) return &it->second;
+  if (const std::string* v = cls->values.Find(w)) return v;
   if (!w.empty() && w.back() == '.') {
     w.pop_back();
-    it = cls->values.find(w);
-    if (it != cls->values.end()) return &it->second;
+    return cls->values.Find(w);
   }
   return nullptr;
 }
 
 const std::string* Lexicon::FindInFamily(std::string_view cls, std::string_view word) const {
-  auto family = families_.find(cls);
-  if (family == families_.end()) return nullptr;
-  for (const WordClass* c : family->second) {
+  const std::vector<const WordClass*>* family = families_.Find(cls);
+  if (family == nullptr) return nullptr;
+  for (const WordClass* c : *family) {
     if (const std::string* v = Find(c, word)) return v;
   }
   return nullptr;

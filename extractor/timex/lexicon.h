@@ -18,10 +18,10 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extractor/core/status.h"
+#include "extractor/timex/word_map.h"
 
 namespace newsgraph::timex {
 
@@ -53,14 +53,9 @@ class Lexicon {
   const std::string* FindInFamily(std::string_view cls, std::string_view word) const;
   bool HasClass(std::string_view cls) const { return classes_.count(std::string(cls)) > 0; }
 
-  // Heterogeneous lookup: find(std::string_view) without a temporary.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   struct WordClass {
     std::vector<std::string> words;  // file order
-    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> values;  // word -> value
+    WordMap<std::string> values;  // word -> value
     // A bit per (first letter, second letter, last letter, length) hash of
     // each word: most misses are settled here, without hashing the word.
     uint64_t quick[64] = {};
@@ -91,7 +86,7 @@ class Lexicon {
   std::map<std::string, WordClass, std::less<>> classes_;
   // Family name -> its classes, in FindInFamily order ("month" -> month,
   // month_abbr), built once after loading.
-  std::unordered_map<std::string, std::vector<const WordClass*>, Hash, std::equal_to<>> families_;
+  WordMap<std::vector<const WordClass*>> families_;
   std::map<std::string, std::string, std::less<>> macros_;  // name -> raw pattern
 };
 

@@ -7,12 +7,13 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
-#include <unordered_map>
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include "extractor/core/tsv_reader.h"
+#include "extractor/timex/first_words.h"
+#include "extractor/timex/word_map.h"
 
 namespace newsgraph::timex {
 namespace {
@@ -298,14 +299,34 @@ Status RuleSet::Finish() {
     slot.starter = true;
     uint32_t b = QuickBit(w);
     trigger_quick_[b >> 6] |= uint64_t{1} << (b & 63);
-    starter_quick_[b >> 6] |= uint64_t{1} << (b & 63);
   }
   for (const std::string& w : starters) {
     if (w.empty() || w.size() > kMaxTrigger) continue;  // a longer word is no token to start at
     slot_for(w).starter = true;
-    uint32_t b = QuickBit(w);
-    starter_quick_[b >> 6] |= uint64_t{1} << (b & 63);
   }
+  // Of those, the words a match can begin with, with the bytes that may
+  // follow them. A pattern whose first words cannot be listed (it may begin
+  // with any letter) makes every word a start, before any byte.
+  std::vector<std::string> patterns;
+  for (const auto& re : compiled_->res) patterns.push_back(re->pattern);
+  std::map<std::string, FollowBytes> firsts;
+  const bool listed = FirstWords(patterns, kMaxTrigger, &firsts);
+  FollowBytes anything;
+  anything.AllowAllFrom(0);
+  for (TriggerSlot& slot : trigger_slots_) {
+    if (!slot.starter) continue;
+    std::string w(slot.word, slot.length);
+    auto it = firsts.find(w);
+    if (listed && it == firsts.end()) continue;
+    const FollowBytes& follow = listed ? it->second : anything;
+    // Words of one class share their follow bytes ("january", "june"...).
+    auto same = std::find(follow_.begin(), follow_.end(), follow);
+    slot.follow = static_cast<uint16_t>(same - follow_.begin());
+    if (same == follow_.end()) follow_.push_back(follow);
+    uint32_t b = QuickBit(w);
+    first_quick_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  first_words_listed_ = listed;
   return Status::Ok();
 }
 
@@ -420,18 +441,19 @@ Tense RuleSet::TenseOfWord(std::string_view w) const {
   return Tense::kUnknown;
 }
 
-void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector<uint32_t>& starts,
+void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector<MatchStart>& starts,
                           MatchScratch* scratch, std::vector<RuleMatch>* out) const {
   if (rules_.empty()) return;
   std::vector<int>& hits = scratch->hits;
   thread_local std::vector<re2::StringPiece> pieces;
   const re2::StringPiece whole(folded.data(), folded.size());
-  for (uint32_t start : starts) {
+  for (const MatchStart& s : starts) {
+    const uint32_t start = s.offset;
     if (start >= end) continue;
     const re2::StringPiece from(folded.data() + start, end - start);
-    // Most positions start no rule: a first call that stops at the first
-    // match and allocates nothing inside RE2.
-    if (!compiled_->set->Match(from, nullptr)) continue;
+    // Most other positions start no rule: a first call that stops at the
+    // first match and allocates nothing inside RE2.
+    if (!s.likely && !compiled_->set->Match(from, nullptr)) continue;
     hits.clear();
     if (!compiled_->set->Match(from, &hits)) continue;
     std::sort(hits.begin(), hits.end());
@@ -471,11 +493,7 @@ namespace {
 // expressions ("on Monday", "last year") recur in every news feed, and
 // extracting groups is RE2's slow path.
 struct CaptureMemo {
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, std::vector<std::pair<uint16_t, uint16_t>>, Hash, std::equal_to<>> entries;
+  WordMap<std::vector<std::pair<uint16_t, uint16_t>>> entries;
   std::string key;
 };
 constexpr size_t kMemoEntries = 1 << 14;
@@ -492,10 +510,9 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
   memo.key.append(reinterpret_cast<const char*>(&m.rule), sizeof m.rule);
   memo.key.append(matched);
   captures->assign(static_cast<size_t>(n), std::string_view());
-  auto hit = memo.entries.find(std::string_view(memo.key));
-  if (hit != memo.entries.end()) {
+  if (const auto* hit = memo.entries.Find(memo.key)) {
     for (int g = 0; g < n; ++g) {
-      auto [b, e] = hit->second[g];
+      auto [b, e] = (*hit)[g];
       if (b != UINT16_MAX) (*captures)[g] = matched.substr(b, e - b);
     }
   } else {
@@ -515,8 +532,8 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
       offsets[g] = {static_cast<uint16_t>(b), static_cast<uint16_t>(b + pieces[g].size())};
     }
     if (matched.size() < UINT16_MAX) {
-      if (memo.entries.size() >= kMemoEntries) memo.entries.clear();
-      memo.entries.emplace(memo.key, std::move(offsets));
+      if (memo.entries.size() >= kMemoEntries) memo.entries.Clear();
+      memo.entries.Insert(memo.key, std::move(offsets));
     }
   }
   for (int g : rule.capitalized_groups) {

@@ -39,6 +39,7 @@
 
 #include "extractor/core/document.h"
 #include "extractor/core/status.h"
+#include "extractor/timex/first_words.h"
 #include "extractor/timex/lexicon.h"
 #include "extractor/timex/timex_normalizer.h"
 
@@ -75,6 +76,14 @@ struct RuleMatch {
 // Per-call buffers, so that matching allocates only while they grow.
 struct MatchScratch {
   std::vector<int> hits;
+};
+
+// A token where a match may start. `likely`: a trigger word, part of most
+// time expressions ("June", "next", "1998"): FindMatches asks for its rules
+// at once, without first asking whether any rule matches there.
+struct MatchStart {
+  uint32_t offset = 0;
+  bool likely = false;
 };
 
 // The capturing groups of an RE2 pattern, as RE2 numbers them: returns
@@ -121,17 +130,33 @@ class RuleSet {
     if (((trigger_quick_[b >> 6] >> (b & 63)) & 1) == 0) return TriggerWindow();
     return TriggerWordSlow(folded_token);
   }
-  // True when a word (lower-cased, a final '.' ignored) may be the first of
-  // a match: a word that some pattern or lexicon class spells out. Words
-  // no rule names (most of any text) are never tried as a start.
-  bool MayStart(std::string_view folded_token) const {
-    if (!folded_token.empty() && folded_token.back() == '.') folded_token.remove_suffix(1);
-    if (folded_token.empty() || folded_token.size() > kMaxTrigger) return false;
-    uint32_t b = QuickBit(folded_token);
-    if (((starter_quick_[b >> 6] >> (b & 63)) & 1) == 0) return false;
-    const TriggerSlot* slot = FindSlot(folded_token);
-    return slot != nullptr && slot->starter;
+  // True when a match may start at the word token [begin, end) of `folded`
+  // (a final '.' of the token ignored): a word some pattern can begin with
+  // ("on" is spelled out in "on Monday" but begins no rule), followed, up
+  // to `window_end`, by bytes that such a pattern allows ("in" begins
+  // rules before "the", "early" or a year, not before "a hurry"). Words no
+  // rule names (most of any text) are never tried as a start. When a
+  // letter follows the token in the text (the tokenizer split a run of
+  // letters) a pattern's first word would be longer than the token: then
+  // any word the rules spell out counts.
+  bool MayStartAt(std::string_view folded, uint32_t begin, uint32_t end, uint32_t window_end) const {
+    std::string_view word = folded.substr(begin, end - begin);
+    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    if (word.empty() || word.size() > kMaxTrigger) return false;
+    if (end < folded.size() && folded[end] >= 'a' && folded[end] <= 'z') {
+      const TriggerSlot* slot = FindSlot(word);
+      return slot != nullptr && slot->starter;
+    }
+    uint32_t b = QuickBit(word);
+    if (((first_quick_[b >> 6] >> (b & 63)) & 1) == 0) return false;
+    const TriggerSlot* slot = FindSlot(word);
+    if (slot == nullptr || slot->follow == kNotFirst) return false;
+    return follow_[slot->follow].Allows(folded, begin + word.size(), window_end);
   }
+
+  // False when some pattern may begin with any letter: then every word the
+  // rules spell out is tried as a start.
+  bool first_words_listed() const { return first_words_listed_; }
 
   // The window for numbers shaped like years, decades and clock times.
   TriggerWindow number_window() const { return number_window_; }
@@ -141,10 +166,10 @@ class RuleSet {
   Tense TenseOfWord(std::string_view folded_word) const;
 
   // Appends to *out, for every offset in `starts` (token starts, in
-  // order) and every rule, the rule's match that starts there and ends by
+  // order; see MatchStart) and every rule, the rule's match that starts there and ends by
   // `end`, if its extent starts and ends at word boundaries. Only the
   // bounds are computed here (cheap); see Captures. Thread-safe.
-  void FindMatches(std::string_view folded, size_t end, const std::vector<uint32_t>& starts, MatchScratch* scratch,
+  void FindMatches(std::string_view folded, size_t end, const std::vector<MatchStart>& starts, MatchScratch* scratch,
                    std::vector<RuleMatch>* out) const;
 
   // Fills (*captures)[i] with the text of capture group i of `m` (empty when
@@ -174,7 +199,8 @@ class RuleSet {
   // Open addressing over short words: the trigger test runs on every token.
   struct TriggerSlot {
     uint8_t length = 0;  // 0: empty
-    bool starter = false;
+    bool starter = false;         // spelled out by the lexicon, a macro or a pattern
+    uint16_t follow = kNotFirst;  // a word some pattern begins with: index into follow_
     TriggerWindow window;  // !ok(): not a trigger, only a possible start
     char word[kMaxTrigger];
   };
@@ -187,9 +213,14 @@ class RuleSet {
   TriggerWindow number_window_{4, 4};
   // A bit per trigger's QuickBit: a cheap "no trigger is like this" test.
   std::vector<uint64_t> trigger_quick_ = std::vector<uint64_t>(1024, 0);
-  std::vector<uint64_t> starter_quick_ = std::vector<uint64_t>(1024, 0);
+  static constexpr uint16_t kNotFirst = UINT16_MAX;
+  // What may follow each first word, one entry per distinct set.
+  std::vector<FollowBytes> follow_;
+  // A bit per first word's QuickBit.
+  std::vector<uint64_t> first_quick_ = std::vector<uint64_t>(1024, 0);
   std::vector<std::string> raw_patterns_;  // as written, for CollectStarters
   uint64_t generation_ = 0;             // distinguishes rule sets in per-thread caches
+  bool first_words_listed_ = false;     // every pattern's first words are known
 };
 
 }  // namespace newsgraph::timex

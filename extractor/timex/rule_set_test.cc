@@ -84,6 +84,48 @@ TEST_CASE("capture groups are counted and named as RE2 does it") {
   }
 }
 
+namespace {
+
+// Whether a match may start at the text's first token (up to its first space).
+bool StartsAt(const RuleSet& rules, std::string_view text) {
+  size_t end = text.find(' ');
+  if (end == std::string_view::npos) end = text.size();
+  return rules.MayStartAt(text, 0, static_cast<uint32_t>(end), static_cast<uint32_t>(text.size()));
+}
+
+}  // namespace
+
+TEST_CASE("starts: only words a shipped pattern can begin with / before bytes it allows") {
+  auto rules = RuleSet::Load("extractor/timex/rules");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  // Every shipped pattern's first words can be listed; otherwise every
+  // word the rules spell out would be tried.
+  CHECK(rules->first_words_listed());
+  for (const char* text : {"next week", "last year", "monday", "june 5", "since june", "the first quarter",
+                           "two days ago", "jan. 5", "in 1998", "in the past"}) {
+    CHECK_MESSAGE(StartsAt(*rules, text), text);
+  }
+  // Spelled out inside patterns only ("two days ago", "on Monday").
+  for (const char* text : {"ago", "on monday", "percent", "visited"}) CHECK_FALSE_MESSAGE(StartsAt(*rules, text), text);
+  // First words, but not before these bytes.
+  for (const char* text : {"since he left", "in gaza"}) CHECK_FALSE_MESSAGE(StartsAt(*rules, text), text);
+  // The window ends before what would follow: "since" needs more.
+  CHECK_FALSE(rules->MayStartAt("since june", 0, 5, 5));
+  CHECK(rules->MayStartAt("since june", 0, 5, 10));
+  // A letter after the token: any word spelled out counts, before anything.
+  CHECK(rules->MayStartAt("agone", 0, 3, 5));
+  CHECK_FALSE(rules->MayStartAt("visitedx", 0, 7, 8));
+}
+
+TEST_CASE("starts: a pattern that may begin with any letter makes every spelled-out word a start") {
+  auto rules = WithRules("r1\tDATE\ton (?P<month>%month)\t{month}\nr2\tNONE\t\\w+ ago\t\n");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  CHECK_FALSE(rules->first_words_listed());
+  CHECK(StartsAt(*rules, "on"));
+  CHECK(StartsAt(*rules, "ago x"));
+  CHECK_FALSE(StartsAt(*rules, "visited"));
+}
+
 TEST_CASE("malformed rule rows fail with file:line") {
   struct Case {
     std::string row;
@@ -129,7 +171,10 @@ TEST_CASE("matches report exact bounds / context and groups") {
   std::string folded = text;
   for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   // Token starts: Met on Friday , June 5 and june 6 ; a june bug .
-  const std::vector<uint32_t> starts = {0, 4, 7, 13, 15, 20, 22, 26, 31, 32, 34, 36, 41, 44};
+  // Some likely (triggers), some not: the same matches either way.
+  const std::vector<MatchStart> starts = {{0, false},  {4, false},  {7, true},  {13, false}, {15, true},
+                                          {20, false}, {22, false}, {26, true}, {31, false}, {32, false},
+                                          {34, false}, {36, true},  {41, false}, {44, false}};
   MatchScratch scratch;
   std::vector<RuleMatch> matches;
   rules->FindMatches(folded, folded.size(), starts, &scratch, &matches);

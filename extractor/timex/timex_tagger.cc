@@ -54,13 +54,23 @@ inline RuleSet::TriggerWindow TimexTagger::Trigger(const Document& doc, const To
 // in its sentence. A marker right after a determiner is an adjective or a
 // noun ("a planned visit", "the past"); a participle right after a form of
 // "be" takes its tense from the auxiliary ("will be signed").
-Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32_t end_token) const {
+namespace {
+const std::string kUnseenMarker;  // its address marks a token not looked up yet
+}  // namespace
+const std::string* const TimexTagger::kUnseen = &kUnseenMarker;
+
+Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32_t end_token,
+                               std::vector<const std::string*>* tense_words) const {
   const Sentence& sent = doc.sentences[doc.tokens[first_token].sentence];
   auto word_class = [&](uint32_t k) -> const std::string* {
+    const std::string*& cls = (*tense_words)[k];
+    if (cls != kUnseen) return cls;
     const Token& t = doc.tokens[k];
     // Tense words are lower case, but for the first of a sentence.
-    if (!t.Has(kTokWord) || (!t.Has(kTokLower) && !t.Has(kTokSentenceStart))) return nullptr;
-    return Lexicon::Find(tense_words_, doc.Folded(t.span));
+    cls = !t.Has(kTokWord) || (!t.Has(kTokLower) && !t.Has(kTokSentenceStart))
+              ? nullptr
+              : Lexicon::Find(tense_words_, doc.Folded(t.span));
+    return cls;
   };
   auto marker = [&](uint32_t k, Tense* out) {
     const Token& t = doc.tokens[k];
@@ -177,11 +187,13 @@ Status TimexTagger::Process(Document* doc) const {
   if (!doc->published.empty()) published = ParsePublicationDate(doc->published);
 
   MatchScratch scratch;
-  std::vector<uint32_t> starts;  // token starts of the current window
+  std::vector<MatchStart> starts;  // token starts of the current window
   std::vector<RuleMatch> matches;
   std::vector<uint32_t> order;
   std::vector<EarlierPoint> earlier;
   std::vector<std::string_view> captures;
+  std::vector<const std::string*> tense_words;  // see ClauseTense
+  std::vector<uint8_t> is_trigger;              // by token of the current sentence
   struct Accepted {
     uint32_t match;
     uint32_t end;  // the extent's end after trimming a sentence-final period
@@ -208,7 +220,10 @@ Status TimexTagger::Process(Document* doc) const {
     ctx.sentence = s;
     if (rule.value.uses_tense()) {
       auto [first, end] = token_range(doc->sentences[s], m.begin, m.end);
-      if (first < end) ctx.tense = ClauseTense(*doc, first, end);
+      if (first < end) {
+        if (tense_words.empty()) tense_words.assign(doc->tokens.size(), kUnseen);
+        ctx.tense = ClauseTense(*doc, first, end, &tense_words);
+      }
     }
     out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
     if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
@@ -216,6 +231,7 @@ Status TimexTagger::Process(Document* doc) const {
 
   auto run_window = [&](uint32_t s, uint32_t lo, uint32_t hi, uint32_t last_trigger) {
     const Sentence& sent = doc->sentences[s];
+    const uint32_t window_end = doc->tokens[hi].span.end;
     matches.clear();
     starts.clear();
     // A time expression starts at a word or a number, or at a sign that a
@@ -226,12 +242,12 @@ Status TimexTagger::Process(Document* doc) const {
       if (t.Has(kTokPunct)) {
         unsigned char c = static_cast<unsigned char>(folded[t.span.begin]);
         if (c != '\'' && c != '$' && c != '#' && c < 0x80) continue;
-      } else if (t.Has(kTokWord) && !rules_.MayStart(doc->Folded(t.span))) {
-        continue;  // a word no rule spells out: a name, a verb...
+      } else if (t.Has(kTokWord) && !rules_.MayStartAt(folded, t.span.begin, t.span.end, window_end)) {
+        continue;  // a word no rule begins with here: a name, a verb...
       }
-      starts.push_back(t.span.begin);
+      starts.push_back(MatchStart{t.span.begin, is_trigger[k - sent.token_begin] != 0});
     }
-    rules_.FindMatches(folded, doc->tokens[hi].span.end, starts, &scratch, &matches);
+    rules_.FindMatches(folded, window_end, starts, &scratch, &matches);
     if (matches.empty()) return;
     order.resize(matches.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -306,9 +322,11 @@ Status TimexTagger::Process(Document* doc) const {
     if (sent.token_end <= sent.token_begin) continue;
     int64_t lo = -1, hi = -1;
     uint32_t last = 0;  // the window's last trigger
+    is_trigger.assign(sent.token_end - sent.token_begin, 0);
     for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
       RuleSet::TriggerWindow w = Trigger(*doc, doc->tokens[i]);
       if (!w.ok()) continue;
+      is_trigger[i - sent.token_begin] = 1;
       int64_t a = i >= sent.token_begin + w.before ? i - w.before : sent.token_begin;
       int64_t b = std::min<int64_t>(sent.token_end - 1, int64_t{i} + w.after);
       if (lo >= 0 && a <= hi + 1) {

@@ -77,7 +77,12 @@ class TimexTagger : public Stage {
         function_words_(rules_.lexicon().Class("function")),
         adverbs_(rules_.lexicon().Class("adverb")) {}
   RuleSet::TriggerWindow Trigger(const Document& doc, const Token& token) const;
-  Tense ClauseTense(const Document& doc, uint32_t first_token, uint32_t end_token) const;
+  // `tense_words` caches each token's class in the lexicon's `tense`
+  // class (kUnseen: not looked up yet), for the document's timexes share
+  // the words around them; sized like doc.tokens.
+  Tense ClauseTense(const Document& doc, uint32_t first_token, uint32_t end_token,
+                    std::vector<const std::string*>* tense_words) const;
+  static const std::string* const kUnseen;
 
   RuleSet rules_;
   // Lexicon classes the tense heuristic reads for every nearby word.
