@@ -63,11 +63,24 @@ struct WorkItem {
 };
 
 // Runs the pipeline on one item and formats it: the per-document work.
+// Once formatted, the record carries the analysis: the worker releases it
+// here, so that memory is freed by the thread that allocated it (a free
+// from another thread takes the allocator's lock for that thread's arena,
+// which two busy workers then wait on).
 void ProcessItem(const Pipeline& pipeline, const DocumentFormatter& formatter, WorkItem* w) {
   w->formatted.clear();
   w->status = w->item.status;
   if (w->status.ok()) w->status = pipeline.Process(&w->item.doc);
-  if (formatter) formatter(w->item.doc, w->status, &w->formatted);
+  if (formatter) {
+    formatter(w->item.doc, w->status, &w->formatted);
+    Document& doc = w->item.doc;
+    doc.folded.clear();
+    doc.sentences.clear();
+    doc.tokens.clear();
+    doc.entities.clear();
+    doc.timexes.clear();
+    doc.events.clear();
+  }
 }
 
 // `s` with control characters written as escapes ("\n", "\x1b"), so that

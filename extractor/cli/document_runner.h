@@ -48,8 +48,10 @@ Result<RunOptions> ReadDocumentFlags(const ArgParser& parser);
 
 // Called once per input item, in input order, on the calling thread:
 // `status` is OK for a processed document, or says why the item failed;
-// `formatted` is what the formatter (if any) made of it. A sink error stops
-// the run.
+// `formatted` is what the formatter (if any) made of it. With a formatter,
+// the document's analysis (folded text, sentences, tokens, entities,
+// timexes, events) is released once formatted: the sink sees its text and
+// metadata. A sink error stops the run.
 using DocumentSink =
     std::function<Status(const Document& doc, const Status& status, std::string_view formatted)>;
 // Optional: turns a finished item into output bytes on the worker thread
