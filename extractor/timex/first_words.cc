@@ -142,7 +142,7 @@ class Reader {
   static bool IsEmpty(const Prefixes& p) { return p.size() == 1 && p[0] == Item{Word("")}; }
   static Prefixes Letter(unsigned char c) { return {Item{Word(std::string(1, static_cast<char>(c)))}}; }
   // Non-letters: each set is one byte of the match.
-  static Prefixes Bytes(std::initializer_list<ByteSet> bytes) {
+  static Prefixes Bytes(const std::vector<ByteSet>& bytes) {
     Item item{Word(""), true};
     for (const ByteSet& b : bytes) {
       if (item.known == kFollow) break;
@@ -387,19 +387,10 @@ class Reader {
       while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) {
         bytes.emplace_back().Set(static_cast<unsigned char>(p_[i_++]));
       }
-      return BytesOf(bytes);
+      return Bytes(bytes);
     }
     c = Lower(c);
     return IsLetter(c) ? Letter(c) : Byte(c);
-  }
-
-  static Prefixes BytesOf(const std::vector<ByteSet>& bytes) {
-    Item item{Word(""), true};
-    for (const ByteSet& b : bytes) {
-      if (item.known == kFollow) break;
-      item.tail[item.known++] = b;
-    }
-    return {item};
   }
 
   // One past the ')' that closes the group opening at p_[open]; npos when
@@ -667,7 +658,7 @@ class Reader {
     for (const std::string& member : cls.members) {
       std::vector<ByteSet> bytes(member.size());
       for (size_t k = 0; k < member.size(); ++k) bytes[k].Set(static_cast<unsigned char>(member[k]));
-      out.push_back(BytesOf(bytes)[0]);
+      out.push_back(Bytes(bytes)[0]);
     }
     Normalize(&out);
     return out;

@@ -4,8 +4,8 @@
 // The time stage tries its rule set only at tokens where some rule can
 // start. A word the rules spell out somewhere ("on" in "on Monday and
 // Tuesday") is no start unless a pattern can begin with it, and "in" is no
-// start before "a hurry" when every pattern that begins with "in" goes on
-// with "the", "early" or a year. Reading the patterns' syntax tells both.
+// start before "Gaza" when every pattern that begins with "in" goes on with
+// "the", "early", a month or a year. Reading the patterns' syntax tells both.
 //
 //   std::map<std::string, FollowBytes> words;
 //   if (FirstWords("since (?:early |late )?(?:may|june)", 15, &words)) ...
@@ -14,7 +14,8 @@
 //
 // A match's first word is its first run of letters a-z, whatever follows
 // it. Matches that begin with any other byte (a digit, a sign) add no word.
-#pragma once
+#ifndef NEWSGRAPH_TIMEX_FIRST_WORDS_H_
+#define NEWSGRAPH_TIMEX_FIRST_WORDS_H_
 
 #include <array>
 #include <cstdint>
@@ -77,3 +78,5 @@ bool FirstWords(const std::vector<std::string>& patterns, size_t max_length,
                 std::map<std::string, FollowBytes>* words);
 
 }  // namespace newsgraph::timex
+
+#endif  // NEWSGRAPH_TIMEX_FIRST_WORDS_H_
