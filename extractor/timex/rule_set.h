@@ -134,24 +134,33 @@ class RuleSet {
   // (a final '.' of the token ignored): a word some pattern can begin with
   // ("on" is spelled out in "on Monday" but begins no rule), followed, up
   // to `window_end`, by bytes that such a pattern allows ("in" begins
-  // rules before "the", "early" or a year, not before "a hurry"). Words no
-  // rule names (most of any text) are never tried as a start. When a
-  // letter follows the token in the text (the tokenizer split a run of
-  // letters) a pattern's first word would be longer than the token: then
-  // any word the rules spell out counts.
+  // rules before "the", "early" or a year, not before "Gaza"). Words no
+  // rule names (most of any text) are never tried as a start. A match's
+  // first word is the run of letters at `begin`: for a token with a digit
+  // or a sign in it ("q2"), the letters before it; when letters go on past
+  // the token (the tokenizer split a run of letters), any word the rules
+  // spell out counts.
   bool MayStartAt(std::string_view folded, uint32_t begin, uint32_t end, uint32_t window_end) const {
     std::string_view word = folded.substr(begin, end - begin);
     if (!word.empty() && word.back() == '.') word.remove_suffix(1);
     if (word.empty() || word.size() > kMaxTrigger) return false;
-    if (end < folded.size() && folded[end] >= 'a' && folded[end] <= 'z') {
+    size_t run = 0;
+    while (run < word.size() && IsLowerLetter(word[run])) ++run;
+    const size_t after = begin + word.size();
+    if (run == word.size() && !(after < folded.size() && IsLowerLetter(folded[after]))) {
+      // The usual token, all letters: its word is the first word.
+      uint32_t b = QuickBit(word);
+      if (((first_quick_[b >> 6] >> (b & 63)) & 1) == 0) return false;
       const TriggerSlot* slot = FindSlot(word);
-      return slot != nullptr && slot->starter;
+      if (slot == nullptr || slot->follow == kNotFirst) return false;
+      return follow_[slot->follow].Allows(folded, after, window_end);
     }
-    uint32_t b = QuickBit(word);
-    if (((first_quick_[b >> 6] >> (b & 63)) & 1) == 0) return false;
     const TriggerSlot* slot = FindSlot(word);
-    if (slot == nullptr || slot->follow == kNotFirst) return false;
-    return follow_[slot->follow].Allows(folded, begin + word.size(), window_end);
+    if (slot == nullptr || !slot->starter) return false;
+    if (run == word.size() || run == 0) return true;
+    const TriggerSlot* first = FindSlot(word.substr(0, run));
+    if (first == nullptr) return true;
+    return first->follow != kNotFirst && follow_[first->follow].Allows(folded, begin + run, window_end);
   }
 
   // False when some pattern may begin with any letter: then every word the
@@ -182,6 +191,7 @@ class RuleSet {
  private:
   struct Compiled;
   // 16 bits from the first two letters, the last letter and the length.
+  static bool IsLowerLetter(char c) { return c >= 'a' && c <= 'z'; }
   static uint32_t QuickBit(std::string_view w) {
     uint32_t k = static_cast<unsigned char>(w[0]) | static_cast<unsigned char>(w.size() > 1 ? w[1] : 0) << 8 |
                  static_cast<unsigned char>(w.back()) << 16 | static_cast<uint32_t>(w.size()) << 24;

@@ -109,6 +109,10 @@ TEST_CASE("starts: only words a shipped pattern can begin with / before bytes it
   for (const char* text : {"ago", "on monday", "percent", "visited"}) CHECK_FALSE_MESSAGE(StartsAt(*rules, text), text);
   // First words, but not before these bytes.
   for (const char* text : {"since he left", "in gaza"}) CHECK_FALSE_MESSAGE(StartsAt(*rules, text), text);
+  // A token with a digit in it: its first word is the letters before it
+  // ("q" of "q2", a rule's q[1-4]).
+  CHECK(StartsAt(*rules, "q2 results"));
+  CHECK(rules->MayStartAt("q2", 0, 2, 2));
   // The window ends before what would follow: "since" needs more.
   CHECK_FALSE(rules->MayStartAt("since june", 0, 5, 5));
   CHECK(rules->MayStartAt("since june", 0, 5, 10));
