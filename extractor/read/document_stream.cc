@@ -290,13 +290,21 @@ bool DocumentStream::Next(ReadItem* item) {
   if (!impl_->Next(item)) return false;
   // Ids and sources built from file names carry the names' bytes, which
   // need not be UTF-8; every record and message must be.
-  RepairUtf8(&item->doc.id);
-  RepairUtf8(&item->doc.source);
+  RepairString(&item->doc.id);
+  RepairString(&item->doc.source);
   return true;
 }
 
 void ResetItem(ReadItem* item) {
   Document& doc = item->doc;
+  // The metadata strings keep their buffers too: a url, a title and a
+  // source of more than 15 bytes would otherwise be allocated again.
+  std::string id = std::move(doc.id);
+  std::string url = std::move(doc.url);
+  std::string title = std::move(doc.title);
+  std::string published = std::move(doc.published);
+  std::string source = std::move(doc.source);
+  std::vector<std::string> warnings = std::move(doc.warnings);
   std::string text = std::move(doc.text);
   std::string folded = std::move(doc.folded);
   std::vector<Sentence> sentences = std::move(doc.sentences);
@@ -306,6 +314,12 @@ void ResetItem(ReadItem* item) {
   std::vector<Event> events = std::move(doc.events);
   // Whatever else a document holds starts afresh.
   *item = ReadItem();
+  id.clear();
+  url.clear();
+  title.clear();
+  published.clear();
+  source.clear();
+  warnings.clear();
   text.clear();
   folded.clear();
   sentences.clear();
@@ -313,6 +327,12 @@ void ResetItem(ReadItem* item) {
   entities.clear();
   timexes.clear();
   events.clear();
+  doc.id = std::move(id);
+  doc.url = std::move(url);
+  doc.title = std::move(title);
+  doc.published = std::move(published);
+  doc.source = std::move(source);
+  doc.warnings = std::move(warnings);
   doc.text = std::move(text);
   doc.folded = std::move(folded);
   doc.sentences = std::move(sentences);

@@ -109,8 +109,9 @@ struct ReadItem {
 };
 
 // Empties *item for the next document, keeping the memory of the text,
-// the folded text and the per-token and per-mention vectors, so that a
-// stream of documents allocates them once rather than once per document.
+// the folded text, the metadata strings and the per-token and per-mention
+// vectors, so that a stream of documents allocates them once rather than
+// once per document.
 void ResetItem(ReadItem* item);
 
 class DocumentStream {

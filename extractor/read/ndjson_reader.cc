@@ -3,8 +3,14 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <charconv>
 #include <cstring>
 #include <vector>
 
@@ -82,6 +88,45 @@ std::string RecordId(const rapidjson::Value& object) {
   return id;
 }
 
+// YYYY-MM-DD, as FormatIsoDate writes it, without its snprintf (once per
+// record).
+void SetIsoDate(const CivilDate& date, std::string* out) {
+  if (date.year < 0 || date.year > 9999 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) {
+    *out = FormatIsoDate(date);
+    return;
+  }
+  char buf[10];
+  buf[0] = static_cast<char>('0' + date.year / 1000);
+  buf[1] = static_cast<char>('0' + date.year / 100 % 10);
+  buf[2] = static_cast<char>('0' + date.year / 10 % 10);
+  buf[3] = static_cast<char>('0' + date.year % 10);
+  buf[4] = '-';
+  buf[5] = static_cast<char>('0' + date.month / 10);
+  buf[6] = static_cast<char>('0' + date.month % 10);
+  buf[7] = '-';
+  buf[8] = static_cast<char>('0' + date.day / 10);
+  buf[9] = static_cast<char>('0' + date.day % 10);
+  out->assign(buf, sizeof buf);
+}
+
+// The part of a record after its fields are read: doc->text holds the
+// text as written, `published` the raw date field.
+void FinishRecord(std::string_view published, const ReadOptions& options, Document* doc) {
+  RepairText(&doc->text, doc);
+  if (doc->text.empty()) doc->warnings.push_back("empty text");
+  std::string_view date = TrimAscii(published);
+  if (!date.empty()) {
+    if (auto parsed = ParsePublicationDate(date)) {
+      SetIsoDate(*parsed, &doc->published);
+    } else {
+      doc->warnings.push_back("ignored publication date \"" + std::string(Utf8Prefix(date, 80)) +
+                              "\": not a valid date");
+    }
+  }
+  if (doc->published.empty()) doc->published = options.published;
+  doc->layers = kLayerText;
+}
+
 // Fills *item from one record. `where` ("line 3", "record 2") starts
 // every error message; `fallback_id` is used when the record has no id.
 void RecordToItem(const rapidjson::Value& record, const std::string& where, const std::string& fallback_id,
@@ -123,19 +168,7 @@ void RecordToItem(const rapidjson::Value& record, const std::string& where, cons
     return;
   }
   doc.text.assign(View(*text));
-  RepairText(&doc.text, &doc);
-  if (doc.text.empty()) doc.warnings.push_back("empty text");
-  std::string_view date = TrimAscii(published);
-  if (!date.empty()) {
-    if (auto parsed = ParsePublicationDate(date)) {
-      doc.published = FormatIsoDate(*parsed);
-    } else {
-      doc.warnings.push_back("ignored publication date \"" + std::string(Utf8Prefix(date, 80)) +
-                             "\": not a valid date");
-    }
-  }
-  if (doc.published.empty()) doc.published = options.published;
-  doc.layers = kLayerText;
+  FinishRecord(published, options, &doc);
 }
 
 std::string ParseErrorMessage(const std::string& where, rapidjson::ParseErrorCode code, size_t offset,
@@ -145,6 +178,247 @@ std::string ParseErrorMessage(const std::string& where, rapidjson::ParseErrorCod
     return where + ": the JSON ends early (a truncated record?): " + why;
   }
   return where + ": invalid JSON at byte " + std::to_string(offset + 1) + ": " + why;
+}
+
+// The common NDJSON record, an object whose values are all strings or null,
+// read without building a DOM: one pass over the line checks it and
+// decodes the string values into a buffer of their own, from which the
+// fields used are copied into the document. Anything else (numbers, nested
+// values, an escaped key, a surrogate \u escape, any error) is left to
+// RapidJSON, which also words the error messages; whatever this reader
+// accepts, RapidJSON reads alike. The line itself is not changed.
+class FlatRecord {
+ public:
+  struct Field {
+    std::string_view key;
+    std::string_view value;  // decoded; empty for null
+    bool is_null = false;
+  };
+
+  // Lines longer than this go to RapidJSON, which decodes in place: the
+  // buffer of decoded values would double the memory a huge record takes.
+  static constexpr size_t kMaxLine = size_t{1} << 20;
+
+  // Parses [p, end). False: not such a record (or over kMaxLine).
+  bool Parse(const char* p, const char* const end) {
+    fields_.clear();
+    // A decoded value is never longer than it is written.
+    const size_t size = static_cast<size_t>(end - p);
+    if (size > kMaxLine) return false;
+    if (capacity_ < size) {
+      capacity_ = std::max(size, std::min(2 * capacity_, kMaxLine));
+      buffer_.reset(new char[capacity_]);
+    }
+    char* out = buffer_.get();
+    p = SkipSpace(p, end);
+    if (p == end || *p != '{') return false;
+    p = SkipSpace(p + 1, end);
+    if (p == end || *p == '}') return false;  // {} has no text: RapidJSON words the error
+    while (true) {
+      if (p == end || *p != '"') return false;
+      Field field;
+      const char* key_end = FindSpecial(p + 1, end);
+      if (key_end == end || *key_end != '"') return false;  // an escape, a control byte, no end
+      field.key = std::string_view(p + 1, static_cast<size_t>(key_end - p - 1));
+      p = SkipSpace(key_end + 1, end);
+      if (p == end || *p != ':') return false;
+      p = SkipSpace(p + 1, end);
+      if (p == end) return false;
+      if (*p == '"') {
+        char* value = out;
+        p = DecodeString(p + 1, end, &out);
+        if (p == nullptr) return false;
+        field.value = std::string_view(value, static_cast<size_t>(out - value));
+        ++p;
+      } else if (end - p >= 4 && std::memcmp(p, "null", 4) == 0) {
+        field.is_null = true;
+        p += 4;
+      } else {
+        return false;
+      }
+      fields_.push_back(field);
+      p = SkipSpace(p, end);
+      if (p == end) return false;
+      if (*p == '}') break;
+      if (*p != ',') return false;
+      p = SkipSpace(p + 1, end);
+    }
+    return SkipSpace(p + 1, end) == end;
+  }
+
+  // The first field called `key`, or nullptr (as RapidJSON's FindMember).
+  const Field* Find(std::string_view key) const {
+    for (const Field& f : fields_) {
+      if (f.key == key) return &f;
+    }
+    return nullptr;
+  }
+  // The first of `names` present and not null, or nullptr.
+  template <size_t N>
+  const Field* FindString(const std::array<const char*, N>& names) const {
+    for (const char* name : names) {
+      const Field* f = Find(name);
+      if (f != nullptr && !f->is_null) return f;
+    }
+    return nullptr;
+  }
+
+ private:
+  // The byte each one-letter escape stands for; 0 for an invalid escape.
+  static constexpr std::array<char, 256> kUnescaped = [] {
+    std::array<char, 256> t{};
+    t['"'] = '"';
+    t['\\'] = '\\';
+    t['/'] = '/';
+    t['b'] = '\b';
+    t['f'] = '\f';
+    t['n'] = '\n';
+    t['r'] = '\r';
+    t['t'] = '\t';
+    return t;
+  }();
+
+  static unsigned HexValue(char c) {
+    if (c >= '0' && c <= '9') return static_cast<unsigned>(c - '0');
+    if (c >= 'A' && c <= 'F') return static_cast<unsigned>(c - 'A' + 10);
+    if (c >= 'a' && c <= 'f') return static_cast<unsigned>(c - 'a' + 10);
+    return 16;
+  }
+
+  static bool IsSpecial(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
+  // JSON white space, as RapidJSON skips it.
+  static const char* SkipSpace(const char* p, const char* end) {
+    while (p != end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    return p;
+  }
+
+#if defined(__SSE2__)
+  // Bit i set when byte i of `x` is '"', '\\' or a control byte.
+  static unsigned SpecialMask(__m128i x) {
+    const __m128i control = _mm_set1_epi8(0x1F);
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                     _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));  // x <= 0x1F
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  }
+#endif
+
+  // The first '"', '\\' or control byte in [p, end), or end.
+  static const char* FindSpecial(const char* p, const char* end) {
+#if defined(__SSE2__)
+    while (end - p >= 16) {
+      const unsigned m = SpecialMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+      if (m != 0) return p + std::countr_zero(m);
+      p += 16;
+    }
+#endif
+    while (p != end && !IsSpecial(*p)) ++p;
+    return p;
+  }
+
+  // From just after an opening quote: decodes the string to *out (and
+  // advances it) and returns its closing quote, or nullptr when the string
+  // is not one RapidJSON reads the same way (a control byte, a bad escape,
+  // a surrogate, no closing quote). *out has room for end - p bytes.
+  static const char* DecodeString(const char* p, const char* end, char** out) {
+    char* o = *out;
+    while (true) {
+      // Up to the next special byte; whole blocks are stored, so that the
+      // bytes before it are copied with the block that finds it.
+#if defined(__SSE2__)
+      bool found = false;
+      while (end - p >= 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), x);
+        if (const unsigned m = SpecialMask(x); m != 0) {
+          const size_t k = static_cast<size_t>(std::countr_zero(m));
+          p += k;
+          o += k;
+          found = true;
+          break;
+        }
+        p += 16;
+        o += 16;
+      }
+      if (!found)
+#endif
+        while (p != end && !IsSpecial(*p)) *o++ = *p++;
+      if (p == end) return nullptr;
+      if (*p == '"') {
+        *out = o;
+        return p;
+      }
+      if (*p != '\\' || end - p < 2) return nullptr;  // a control byte; a cut escape
+      const char e = p[1];
+      if (e != 'u') {
+        const char c = kUnescaped[static_cast<unsigned char>(e)];
+        if (c == 0) return nullptr;
+        *o++ = c;
+        p += 2;
+        continue;
+      }
+      if (end - p < 6) return nullptr;
+      unsigned cp = 0;
+      for (int i = 2; i < 6; ++i) {
+        const unsigned h = HexValue(p[i]);
+        if (h > 15) return nullptr;
+        cp = cp << 4 | h;
+      }
+      if (cp >= 0xD800 && cp <= 0xDFFF) return nullptr;
+      p += 6;
+      // As RapidJSON's UTF8::Encode.
+      if (cp < 0x80) {
+        *o++ = static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        *o++ = static_cast<char>(0xC0 | cp >> 6);
+        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        *o++ = static_cast<char>(0xE0 | cp >> 12);
+        *o++ = static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+      }
+    }
+  }
+
+  std::vector<Field> fields_;
+  std::unique_ptr<char[]> buffer_;  // the decoded values of the line
+  size_t capacity_ = 0;
+};
+
+// Fills *item from a FlatRecord, as RecordToItem does from its DOM. False
+// when the record is one RecordToItem reports an error for (no text), so
+// that the message comes from there.
+bool FlatRecordToItem(const FlatRecord& record, const std::string& fallback_id, const ReadOptions& options,
+                      ReadItem* item) {
+  static constexpr std::array<const char*, 3> kText = {"text", "body", "content"};
+  const FlatRecord::Field* text = record.FindString(kText);
+  if (text == nullptr) return false;
+  Document& doc = item->doc;
+  std::string id;
+  if (const FlatRecord::Field* f = record.Find("id"); f != nullptr && !f->is_null) {
+    id.assign(f->value);
+    RepairString(&id);
+    id = std::string(TrimAscii(id));
+  }
+  doc.id = id.empty() ? fallback_id : id;
+  if (const FlatRecord::Field* f = record.FindString(std::array<const char*, 2>{"url", "link"})) {
+    doc.url.assign(f->value);
+    RepairString(&doc.url);
+  }
+  if (const FlatRecord::Field* f = record.FindString(std::array<const char*, 2>{"title", "headline"})) {
+    doc.title.assign(f->value);
+    RepairString(&doc.title);
+  }
+  std::string published;
+  static constexpr std::array<const char*, 3> kPublished = {"published", "date", "datePublished"};
+  if (const FlatRecord::Field* f = record.FindString(kPublished)) {
+    published.assign(f->value);
+    RepairString(&published);
+  }
+  doc.text.assign(text->value);
+  FinishRecord(published, options, &doc);
+  return true;
 }
 
 // Splits a byte stream into lines, holding at most one line (and a read
@@ -290,8 +564,8 @@ class NdjsonSource : public Source {
       int number = 0;
       Status error;
       LineReader::Kind kind = lines_.Next(&line, &size, &number, &error);
-      std::string where = "line " + std::to_string(number);
-      std::string fallback_id = name_ + ":" + std::to_string(number);
+      // Built only where needed: most lines are read without an error.
+      auto where = [&] { return "line " + std::to_string(number); };
       switch (kind) {
         case LineReader::Kind::kEnd:
           done_ = true;
@@ -309,9 +583,9 @@ class NdjsonSource : public Source {
           *item = ErrorItem(name_, error, Format::kNdjson);
           return true;
         case LineReader::Kind::kTooLong:
-          *item = ErrorItem(fallback_id, TooLarge(where + ": a record of " + FormatBytes(size) +
-                                                  " is over the limit of " +
-                                                  FormatBytes(options_.max_document_bytes)),
+          *item = ErrorItem(name_ + ":" + std::to_string(number),
+                            TooLarge(where() + ": a record of " + FormatBytes(size) + " is over the limit of " +
+                                     FormatBytes(options_.max_document_bytes)),
                             Format::kNdjson);
           ++items_;
           return true;
@@ -326,21 +600,28 @@ class NdjsonSource : public Source {
       ++items_;
       ResetItem(item);
       item->format = Format::kNdjson;
-      item->doc.source = fallback_id;
+      // "<name>:<line>", the source and the id of a record without one,
+      // written into the kept buffer.
+      std::string& fallback_id = item->doc.source;
+      char digits[16];
+      fallback_id.assign(name_);
+      fallback_id += ':';
+      fallback_id.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
       if (std::memchr(line, '\0', size) != nullptr) {
         item->doc.id = fallback_id;
-        item->status = InvalidArgument(where + ": a NUL byte in the line (not valid JSON)");
+        item->status = InvalidArgument(where() + ": a NUL byte in the line (not valid JSON)");
         return true;
       }
+      if (flat_.Parse(line, line + size) && FlatRecordToItem(flat_, fallback_id, options_, item)) return true;
       json_.SetNull();
       pool_.Clear();
       json_.ParseInsitu<kInsituFlags>(line);
       if (json_.HasParseError()) {
         item->doc.id = fallback_id;
-        item->status = InvalidArgument(ParseErrorMessage(where, json_.GetParseError(), json_.GetErrorOffset(), size));
+        item->status = InvalidArgument(ParseErrorMessage(where(), json_.GetParseError(), json_.GetErrorOffset(), size));
         return true;
       }
-      RecordToItem(json_, where, fallback_id, options_, item);
+      RecordToItem(json_, where(), fallback_id, options_, item);
       return true;
     }
   }
@@ -350,6 +631,7 @@ class NdjsonSource : public Source {
   std::string name_;
   ReadOptions options_;
   LineReader lines_;
+  FlatRecord flat_;
   // Values of one line live here; the first 64 KB need no allocation.
   char pool_buffer_[1 << 16];
   rapidjson::MemoryPoolAllocator<> pool_{pool_buffer_, sizeof pool_buffer_};

@@ -91,6 +91,68 @@ TEST_CASE("NDJSON: a line over the limit is skipped / not held / and the next li
   CHECK(items[2].doc.text == "after");
 }
 
+TEST_CASE("NDJSON: escapes decode at every place in strings of every length up to 48") {
+  // Each escape with what it stands for; \u00e9 and \u4e2d decode to UTF-8.
+  const std::vector<std::pair<std::string, std::string>> escapes = {
+      {"\\n", "\n"}, {"\\\"", "\""}, {"\\\\", "\\"}, {"\\/", "/"}, {"\\t", "\t"},
+      {"\\u00e9", "\xC3\xA9"}, {"\\u4E2D", "\xE4\xB8\xAD"}, {"\\u0041", "A"}};
+  std::string ndjson, want_all;
+  std::vector<std::string> want;
+  for (size_t size = 0; size <= 48; ++size) {
+    for (size_t at = 0; at <= size; ++at) {
+      const auto& [escaped, decoded] = escapes[(size + at) % escapes.size()];
+      std::string json, text;
+      for (size_t i = 0; i < size; ++i) {
+        if (i == at) {
+          json += escaped;
+          text += decoded;
+        }
+        if (i + 3 == size && at + 8 < i) {  // a second escape, well after the first
+          json += "\\n";
+          text += "\n";
+        }
+        char c = static_cast<char>('a' + i % 26);
+        json += c;
+        text += c;
+      }
+      ndjson += "{\"id\":\"e" + std::to_string(want.size()) + "\",\"title\":\"t\\u00e9\",\"text\":\"" + json + "\"}\n";
+      want.push_back(text);
+    }
+  }
+  std::vector<ReadItem> items = ReadBytes("escapes.ndjson", ndjson);
+  REQUIRE(items.size() == want.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    CHECK(items[i].status.ok());
+    CHECK(items[i].doc.id == "e" + std::to_string(i));
+    CHECK(items[i].doc.title == "t\xC3\xA9");
+    CHECK(items[i].doc.text == want[i]);
+  }
+}
+
+TEST_CASE("NDJSON: records the quick reader leaves to RapidJSON read the same") {
+  std::vector<ReadItem> items = ReadBytes(
+      "mixed.ndjson",
+      "{\"id\":7,\"text\":\"number id\"}\n"
+      "{\"te\\u0078t\":\"escaped key\",\"id\":\"k\"}\n"
+      "{\"text\":\"pair \\ud83d\\ude00.\",\"meta\":{\"a\":[1,null]}}\n"
+      "{\"text\":\"first\",\"text\":\"second\",\"id\":null}\n"
+      "  {  \"body\" : \"spaced\" , \"title\" : null , \"headline\" : \"H\" }  \n"
+      "{\"text\":\"raw\ttab\"}\n"
+      "{\"text\":\"bad \\x escape\"}\n");
+  REQUIRE(items.size() == 7);
+  CHECK(items[0].doc.id == "7");
+  CHECK(items[0].doc.text == "number id");
+  CHECK(items[1].doc.id == "k");
+  CHECK(items[1].doc.text == "escaped key");
+  CHECK(items[2].doc.text == "pair \xF0\x9F\x98\x80.");
+  CHECK(items[3].doc.text == "first");
+  CHECK(items[3].doc.id == "mixed.ndjson:4");
+  CHECK(items[4].doc.text == "spaced");
+  CHECK(items[4].doc.title == "H");
+  CHECK(items[5].status.message() == "line 6: invalid JSON at byte 13: Invalid escape character in string.");
+  CHECK(items[6].status.message() == "line 7: invalid JSON at byte 14: Invalid escape character in string.");
+}
+
 TEST_CASE("JSON files: an array of records / one pretty-printed record / records one after another") {
   std::vector<ReadItem> array = ReadBytes(
       "batch.json", "[{\"id\": \"x\", \"text\": \"One.\"}, {\"text\": \"Two.\", \"headline\": \"H\", \"link\": \"u\"}, 7]");

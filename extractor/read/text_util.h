@@ -65,6 +65,10 @@ std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
 // NUL bytes spaces) and records what was replaced as warnings on *doc.
 void RepairText(std::string* text, Document* doc);
 
+// RepairUtf8 (core/utf8.h) without its second pass over a string that is
+// valid UTF-8 already (the usual case): for metadata fields.
+void RepairString(std::string* text);
+
 // Decodes UTF-16 (little or big endian, after its byte-order mark) to UTF-8;
 // unpaired surrogates and an odd last byte become U+FFFD.
 std::string Utf16ToUtf8(std::string_view bytes, bool big_endian);

@@ -1,6 +1,11 @@
 #include "extractor/segment/segmenter.h"
 
 #include <array>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "extractor/core/tsv_reader.h"
 #include "extractor/core/utf8.h"
@@ -49,6 +54,47 @@ constexpr std::array<uint8_t, 256> kWordByte = [] {
   return t;
 }();
 
+#if defined(__SSE2__)
+// Bit i for byte p[i] of a 16-byte block: an ASCII letter or digit, an
+// ASCII letter, a lower-case ASCII letter.
+struct AsciiBlock {
+  unsigned alnum;
+  unsigned alpha;
+  unsigned lower;
+};
+inline AsciiBlock ClassifyBlock(const char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));  // 0..25: a letter
+  const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));                                      // 0..9: a digit
+  const __m128i k25 = _mm_set1_epi8(25);
+  const __m128i k9 = _mm_set1_epi8(9);
+  const unsigned alpha = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(l, k25), l)));
+  const unsigned digit = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, k9), d)));
+  // Bit 5 of each byte (set in lower case), moved to bit 7 for movemask.
+  const unsigned case_bit = static_cast<unsigned>(_mm_movemask_epi8(_mm_slli_epi16(x, 2)));
+  return AsciiBlock{alpha | digit, alpha, alpha & case_bit};
+}
+
+// The inner loop of words, 16 bytes at a time while 16 remain: advances
+// `end` over ASCII letters and digits and notes, as the byte loop does,
+// their letters (*letters counts at most two per block: only "none", "one"
+// and "two or more" matter) and cases (kWordUpper / kWordLower in *seen).
+inline size_t ScanAsciiWord(const char* s, size_t end, size_t n, int* letters, uint8_t* seen) {
+  while (n - end >= 16) {
+    const AsciiBlock b = ClassifyBlock(s + end);
+    const unsigned stop = ~b.alnum & 0xFFFFu;
+    const unsigned in_word = stop != 0 ? (1u << std::countr_zero(stop)) - 1 : 0xFFFFu;
+    const unsigned word_letters = b.alpha & in_word;
+    *letters += (word_letters != 0) + ((word_letters & (word_letters - 1)) != 0);
+    if ((word_letters & ~b.lower) != 0) *seen |= kWordUpper;
+    if ((b.lower & in_word) != 0) *seen |= kWordLower;
+    if (stop != 0) return end + static_cast<size_t>(std::countr_zero(stop));
+    end += 16;
+  }
+  return end;
+}
+#endif
+
 CharClass ClassifyNonAscii(std::string_view s, size_t i, size_t* len) {
   char32_t cp = DecodeUtf8(s, i, len);
   if (cp == 0x2028 || cp == 0x2029) return CharClass::kNewline;
@@ -65,6 +111,16 @@ inline CharClass Classify(std::string_view s, size_t i, size_t* len) {
     return kAscii[c].cls;
   }
   return ClassifyNonAscii(s, i, len);
+}
+
+// Abbreviations longer than this are not looked up.
+constexpr size_t kMaxAbbreviationBytes = 8;
+
+// The bytes of `s` (at most 8, none of them zero) as one integer.
+uint64_t PackBytes(std::string_view s) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < s.size(); ++i) key |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  return key;
 }
 
 bool IsWordChar(CharClass k) { return k == CharClass::kWord || k == CharClass::kDigit; }
@@ -155,7 +211,8 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const StageConfig& config) 
       else if (k == "other") parsed = AbbreviationKind::kOther;
       else return tsv.Error(row, "kind must be title, month or other, not '" + std::string(k) + "'");
       if (row.Get(word).empty()) return tsv.Error(row, "empty abbreviation");
-      s->abbreviations_[std::string(row.Get(word))] = parsed;
+      std::string_view abbreviation = row.Get(word);
+      if (abbreviation.size() <= kMaxAbbreviationBytes) s->abbreviations_[PackBytes(abbreviation)] = parsed;
     }
     RETURN_IF_ERROR(tsv.status());
   }
@@ -173,19 +230,19 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const StageConfig& config) 
 }
 
 const Segmenter::AbbreviationKind* Segmenter::FindAbbreviation(std::string_view lower) const {
-  if (lower.size() > 8) return nullptr;
-  auto it = abbreviations_.find(std::string(lower));
+  if (lower.size() > kMaxAbbreviationBytes) return nullptr;
+  auto it = abbreviations_.find(PackBytes(lower));
   return it == abbreviations_.end() ? nullptr : &it->second;
 }
 
 Status Segmenter::Process(Document* doc) const {
-  // Branch-free, so that the compiler vectorizes it.
-  const size_t n = doc->text.size();
-  doc->folded.resize(n);
-  const unsigned char* in = reinterpret_cast<const unsigned char*>(doc->text.data());
+  // A copy folded in place (resize() would zero-fill the bytes first);
+  // branch-free, so that the compiler vectorizes it.
+  doc->folded.assign(doc->text);
+  const size_t n = doc->folded.size();
   unsigned char* out = reinterpret_cast<unsigned char*>(doc->folded.data());
   for (size_t i = 0; i < n; ++i) {
-    unsigned char c = in[i];
+    unsigned char c = out[i];
     out[i] = static_cast<unsigned char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5));
   }
   Tokenize(doc);
@@ -200,18 +257,17 @@ void Segmenter::Tokenize(Document* doc) const {
   std::vector<Token>& tokens = doc->tokens;
   tokens.clear();
   tokens.reserve(s.size() / 5 + 1);
-  bool space_before = true;
-  int newlines = 2;  // the text start counts as a paragraph start
+  // kTokSpaceBefore, kTokLineStart and kTokParagraphStart of the next
+  // token, from the space and line breaks since the last one; the text
+  // start counts as a paragraph start.
+  uint16_t pending = kTokSpaceBefore | kTokLineStart | kTokParagraphStart;
   const size_t n = s.size();
   size_t i = 0;
 
   auto emit = [&](size_t begin, size_t end, uint16_t flags) {
-    if (space_before) flags |= kTokSpaceBefore;
-    if (newlines >= 1) flags |= kTokLineStart;
-    if (newlines >= 2) flags |= kTokParagraphStart;
+    flags |= pending;
     tokens.push_back(Token{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, flags, 0});
-    space_before = false;
-    newlines = 0;
+    pending = 0;
   };
   // True when an apostrophe at `pos` (of byte length alen) starts a
   // possessive/clitic "'s" that ends there: "Russia's", "Russia’s".
@@ -224,20 +280,52 @@ void Segmenter::Tokenize(Document* doc) const {
   };
 
   while (i < n) {
+#if defined(__SSE2__)
+    // The usual token: an ASCII word shorter than 16 bytes that starts with
+    // a letter and ends before an ASCII byte other than '.' and '\'' (which
+    // could make it an abbreviation, an initialism or a word with an
+    // apostrophe). Found from one 16-byte block; it gets the flags the
+    // general path below would give it.
+    if (n - i >= 16 && (kWordByte[static_cast<unsigned char>(s[i])] & kWordLetter) != 0) {
+      const AsciiBlock b = ClassifyBlock(s.data() + i);
+      const unsigned stop = ~b.alnum & 0xFFFFu;
+      if (stop != 0) {
+        const size_t len = static_cast<size_t>(std::countr_zero(stop));
+        const unsigned char next = static_cast<unsigned char>(s[i + len]);
+        if (next < 0x80 && next != '.' && next != '\'') {
+          const unsigned in_word = (1u << len) - 1;
+          const unsigned letters = b.alpha & in_word;
+          const unsigned lower = b.lower & in_word;
+          // The first byte is a letter: capitalized unless lower case.
+          const uint16_t shape = static_cast<uint16_t>(
+              kTokWord | ((lower & 1u) == 0 ? kTokCapitalized : 0) |
+              (lower == 0 && (letters & (letters - 1)) != 0 ? kTokAllCaps : 0) | (lower == letters ? kTokLower : 0));
+          emit(i, i + len, shape);
+          i += len;
+          if (next == ' ') {
+            pending |= kTokSpaceBefore;
+            ++i;
+          }
+          continue;
+        }
+      }
+    }
+#endif
     size_t len;
     CharClass k = Classify(s, i, &len);
     switch (k) {
       case CharClass::kNewline:
-        ++newlines;
-        space_before = true;
+        // A second line break makes a paragraph start.
+        pending |= kTokSpaceBefore | kTokLineStart | ((pending & kTokLineStart) << 1);
         i += len;
         continue;
       case CharClass::kSpace:
-        space_before = true;
+        pending |= kTokSpaceBefore;
         i += len;
         continue;
       case CharClass::kApostrophe: {
-        bool after_word = !tokens.empty() && !space_before && (tokens.back().flags & (kTokWord | kTokNumber));
+        bool after_word = !tokens.empty() && (pending & kTokSpaceBefore) == 0 &&
+                          (tokens.back().flags & (kTokWord | kTokNumber));
         if (after_word && is_clitic_s(i, len)) {
           emit(i, i + len + 1, kTokWord | kTokLower);
           i += len + 1;
@@ -254,6 +342,10 @@ void Segmenter::Tokenize(Document* doc) const {
         }
         emit(i, end, kTokPunct);
         i = end;
+        if (i < n && s[i] == ' ') {  // the usual space after a comma: no round of the loop
+          pending |= kTokSpaceBefore;
+          ++i;
+        }
         continue;
       }
       case CharClass::kDigit: {
@@ -287,6 +379,10 @@ void Segmenter::Tokenize(Document* doc) const {
         uint8_t seen = 0;  // kWordUpper / kWordLower of the ASCII letters
         bool non_ascii = false;
         while (end < n) {
+#if defined(__SSE2__)
+          end = ScanAsciiWord(s.data(), end, n, &letters, &seen);
+          if (end == n) break;
+#endif
           // ASCII letters and digits, the bulk of a word: one table load
           // and a few register operations per byte.
           uint8_t w;
@@ -390,6 +486,13 @@ void Segmenter::SplitSentences(Document* doc) const {
 
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   for (uint32_t i = 0; i < n; ++i) {
+    // Most tokens are words that neither start a line nor can end a
+    // sentence, for which the steps below do nothing: a tight loop skips them.
+    while (i < n && (tokens[i].flags & (kTokParagraphStart | kTokLineStart | kTokPunct)) == 0 &&
+           text[tokens[i].span.end - 1] != '.' && i + 1 - start < kMaxSentenceTokens) {
+      ++i;
+    }
+    if (i == n) break;
     const Token& t = tokens[i];
     if (i > start && t.Has(kTokParagraphStart)) {
       close(i);

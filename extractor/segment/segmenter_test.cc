@@ -107,3 +107,34 @@ TEST_CASE("very long unpunctuated text is cut into bounded sentences") {
 }
 
 }  // namespace newsgraph::segment
+
+namespace newsgraph::segment {
+
+// Tokens within 16 bytes of the text end take the general path of the
+// tokenizer; the same tokens earlier on take its quick path for short
+// ASCII words. Both must give the same tokens and flags.
+TEST_CASE("A word gets the same tokens and flags wherever it stands in the text") {
+  const std::vector<std::string> words = {"Putin", "NATO",  "iPhone", "x",     "U",      "de",      "McDonald",
+                                          "abc123", "A1",   "B2B",    "Xi's",  "don't",  "U.S.",    "Mr.",
+                                          "caf\xC3\xA9", "1990s", "fifteenletters", "Sixteen-letters"};
+  const std::vector<std::string> afters = {" ", ",", ".", "\n", "\n\n", "'", ")", "\xE2\x80\x94", "!", ""};
+  int checked = 0;
+  for (const std::string& word : words) {
+    for (const std::string& after : afters) {
+      // Early: long text follows. Late: the word ends the text, or nearly.
+      const std::string tail = " and then some more words";
+      Document early = Segment("Lead " + word + after + tail);
+      Document late = Segment("Lead " + word + after);
+      REQUIRE(late.tokens.size() <= early.tokens.size());
+      for (size_t i = 0; i < late.tokens.size(); ++i) {
+        CHECK(early.tokens[i].span == late.tokens[i].span);
+        // A sentence start can differ only at the last token ("." ending the text).
+        CHECK((early.tokens[i].flags | kTokSentenceStart) == (late.tokens[i].flags | kTokSentenceStart));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == 496);
+}
+
+}  // namespace newsgraph::segment

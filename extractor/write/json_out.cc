@@ -2,8 +2,13 @@
 
 #include <rapidjson/internal/dtoa.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -26,40 +31,174 @@ constexpr std::array<char, 256> MakeEscapes() {
 }
 constexpr std::array<char, 256> kEscape = MakeEscapes();
 
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHighs = 0x8080808080808080ull;
-
-// True when a byte of `x` is below 0x20, '"' or '\\': the classic word
-// tricks "has a byte less than n" and "has a zero byte" (after an XOR).
-inline bool NeedsEscape(uint64_t x) {
-  uint64_t quote = x ^ (kOnes * '"');
-  uint64_t backslash = x ^ (kOnes * '\\');
-  uint64_t control = (x - kOnes * 0x20) & ~x;
-  uint64_t quotes = (quote - kOnes) & ~quote;
-  uint64_t backslashes = (backslash - kOnes) & ~backslash;
-  return ((control | quotes | backslashes) & kHighs) != 0;
+#if defined(__SSE2__)
+// Bit i set when byte i of `x` needs escaping.
+inline unsigned EscapeMask16(__m128i x) {
+  const __m128i control = _mm_set1_epi8(0x1F);
+  const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                   _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));  // x <= 0x1F
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
 }
 
-// Copies [p, end) to `o` with JSON escapes; returns the end of what it
-// wrote. `o` must have room for 6 bytes per input byte.
-inline char* Escape(const char* p, const char* end, char* o) {
-  while (true) {
-    // Eight bytes at a time while none needs escaping (the usual case).
-    while (end - p >= 8) {
+// Copies the bytes of [p, end) before the first one that needs escaping to
+// `o` and returns how many it copied; it may store any of the bytes of
+// [p, end) after those too (the caller writes over them). `o` must have
+// room for end - p bytes. 16 bytes at a time; a shorter string or the end
+// of a longer one is read as two overlapping pieces (the bytes in both are
+// the same), so that no byte outside [p, end) is read.
+inline size_t CopyClean(const char* p, const char* end, char* o) {
+  const size_t n = static_cast<size_t>(end - p);
+  if (n >= 16) {
+    const char* const start = p;
+    do {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), x);
+      if (const unsigned m = EscapeMask16(x); m != 0) return static_cast<size_t>(p - start) + std::countr_zero(m);
+      p += 16;
+      o += 16;
+    } while (end - p >= 16);
+    if (p == end) return n;
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(o + (end - p) - 16), x);
+    if (const unsigned m = EscapeMask16(x); m != 0) return n - 16 + std::countr_zero(m);
+    return n;
+  }
+  if (n >= 8) {
+    const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+    const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(end - 8));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(o), a);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(o + n - 8), b);
+    const unsigned m = EscapeMask16(_mm_unpacklo_epi64(a, b));
+    if ((m & 0xFFu) != 0) return std::countr_zero(m);
+    if (m != 0) return n - 8 + std::countr_zero(m >> 8);
+    return n;
+  }
+  if (n >= 4) {
+    int32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, end - 4, 4);
+    std::memcpy(o, &a, 4);
+    std::memcpy(o + n - 4, &b, 4);
+    // Bytes 8 to 15 are zero, which counts as a control byte: masked off.
+    const unsigned m = EscapeMask16(_mm_unpacklo_epi32(_mm_cvtsi32_si128(a), _mm_cvtsi32_si128(b))) & 0xFFu;
+    if ((m & 0xFu) != 0) return std::countr_zero(m);
+    if (m != 0) return n - 4 + std::countr_zero(m >> 4);
+    return n;
+  }
+  size_t i = 0;
+  while (i < n && kEscape[static_cast<unsigned char>(p[i])] == 0) {
+    o[i] = p[i];
+    ++i;
+  }
+  return i;
+}
+#else
+// Escape-needing bytes ('"', '\\', below 0x20) in a word of `Word`
+// (uint64_t or uint32_t): the classic "has a byte less than n" and "has a
+// zero byte" (after an XOR) tricks. A borrow can mark bytes above a true
+// match, never below it, so the lowest marked byte is the first match.
+template <typename Word>
+inline Word EscapeMask(Word x) {
+  constexpr Word kOnes = static_cast<Word>(0x0101010101010101ull);
+  constexpr Word kHighs = static_cast<Word>(0x8080808080808080ull);
+  Word quote = x ^ (kOnes * '"');
+  Word backslash = x ^ (kOnes * '\\');
+  Word control = (x - kOnes * 0x20) & ~x;
+  Word quotes = (quote - kOnes) & ~quote;
+  Word backslashes = (backslash - kOnes) & ~backslash;
+  return (control | quotes | backslashes) & kHighs;
+}
+
+// Copies the bytes of [p, end) before the first one that needs escaping to
+// `o` and returns how many it copied; it may store any of the bytes of
+// [p, end) after those too (the caller writes over them). `o` must have
+// room for end - p bytes. Whole words at a time, the last word overlapping
+// the one before, so that a short string costs a few operations.
+inline size_t CopyClean(const char* p, const char* end, char* o) {
+  const char* const start = p;
+  if constexpr (std::endian::native == std::endian::little) {
+    while (end - p > 8) {
       uint64_t x;
       std::memcpy(&x, p, 8);
-      if (NeedsEscape(x)) break;
       std::memcpy(o, &x, 8);
+      if (uint64_t m = EscapeMask(x); m != 0) return static_cast<size_t>(p - start) + std::countr_zero(m) / 8;
       p += 8;
       o += 8;
     }
-    if (p == end) return o;
-    unsigned char c = static_cast<unsigned char>(*p++);
-    char e = kEscape[c];
-    if (e == 0) [[likely]] {
-      *o++ = static_cast<char>(c);
-      continue;
+    const size_t n = static_cast<size_t>(end - p);  // 0 to 8
+    if (end - start >= 8) {
+      // The last eight bytes; those before p were found clean already.
+      uint64_t x;
+      std::memcpy(&x, end - 8, 8);
+      std::memcpy(o + n - 8, &x, 8);
+      if (uint64_t m = EscapeMask(x); m != 0) return static_cast<size_t>(end - 8 - start) + std::countr_zero(m) / 8;
+      return static_cast<size_t>(end - start);
     }
+    if (n >= 4) {  // a string of 4 to 7 bytes: two words of 4
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, end - 4, 4);
+      std::memcpy(o, &a, 4);
+      if (uint32_t m = EscapeMask(a); m != 0) return std::countr_zero(m) / 8;
+      std::memcpy(o + n - 4, &b, 4);
+      if (uint32_t m = EscapeMask(b); m != 0) return n - 4 + std::countr_zero(m) / 8;
+      return n;
+    }
+  }
+  while (p != end && kEscape[static_cast<unsigned char>(*p)] == 0) *o++ = *p++;
+  return static_cast<size_t>(p - start);
+}
+#endif
+
+// The cursor's room grows by at least this much at a time: small enough
+// that zero-filling it (std::string::resize) stays a short vector loop
+// rather than a byte-wise `rep stos`, large enough to be rare.
+constexpr size_t kGrowBytes = 2048;
+
+}  // namespace
+
+void JsonOut::Grow(size_t n) {
+  size_t used = pos_ != nullptr ? static_cast<size_t>(pos_ - out_->data()) : used_;
+  // resize() zero-fills what it adds, so the room grows by what is asked
+  // (at least kGrowBytes), not to the whole capacity. Past the capacity,
+  // std::string doubles it, and the caller's string keeps it from one
+  // record to the next.
+  out_->resize(used + std::max(n, kGrowBytes));
+  pos_ = out_->data() + used;
+  end_ = out_->data() + out_->size();
+}
+
+void JsonOut::Quoted(std::string_view s) {
+  // Room for the string as it is and its quotes; an escape (at most 6
+  // bytes for 1) makes more room when it comes, so that a long text needs
+  // no worst-case reservation.
+  Reserve(s.size() + 2);
+  char* o = pos_;
+  *o++ = '"';
+  const size_t clean = CopyClean(s.data(), s.data() + s.size(), o);
+  if (clean == s.size()) [[likely]] {  // nothing to escape
+    o[clean] = '"';
+    pos_ = o + clean + 1;
+    return;
+  }
+  pos_ = o + clean;
+  QuotedRest(s.substr(clean));
+}
+
+void JsonOut::QuotedRest(std::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  char* o = pos_;
+  while (true) {  // *p needs escaping
+    const size_t rest = static_cast<size_t>(end - p);  // this byte and those after it
+    if (static_cast<size_t>(end_ - o) < rest + 6) {
+      pos_ = o;
+      Grow(rest + 6);
+      o = pos_;
+    }
+    const unsigned char c = static_cast<unsigned char>(*p++);
+    const char e = kEscape[c];
     *o++ = '\\';
     *o++ = e;
     if (e == 'u') {
@@ -69,49 +208,13 @@ inline char* Escape(const char* p, const char* end, char* o) {
       *o++ = kHex[c >> 4];
       *o++ = kHex[c & 15];
     }
+    const size_t clean = CopyClean(p, end, o);
+    p += clean;
+    o += clean;
+    if (p == end) break;
   }
-}
-
-// The cursor's room grows by at least this much at a time.
-constexpr size_t kGrowBytes = size_t{8} << 10;
-// Strings are escaped in pieces of at most this many bytes, so that the
-// worst-case room (6 bytes out per byte in) stays small for a long text.
-constexpr size_t kEscapeChunk = size_t{64} << 10;
-
-}  // namespace
-
-void JsonOut::Grow(size_t n) {
-  size_t used = pos_ != nullptr ? static_cast<size_t>(pos_ - out_->data()) : used_;
-  // In steps of at least 8 KB: resize() zero-fills what it adds, so
-  // taking the whole capacity each time would clear far more than a record
-  // writes. Past the capacity, std::string doubles it, and the caller's
-  // string keeps it from one record to the next.
-  out_->resize(used + std::max(n, kGrowBytes));
-  pos_ = out_->data() + used;
-  end_ = out_->data() + out_->size();
-}
-
-void JsonOut::Quoted(std::string_view s) {
-  // Room for the worst case (every byte as \u00XX), so that the copy
-  // stores without checks; a long text goes in pieces to keep that room
-  // small. Escapes are per byte, so any cut is safe.
-  if (s.size() <= kEscapeChunk) [[likely]] {
-    Reserve(6 * s.size() + 2);
-    char* o = pos_;
-    *o++ = '"';
-    o = Escape(s.data(), s.data() + s.size(), o);
-    *o++ = '"';
-    pos_ = o;
-    return;
-  }
-  Reserve(1);
-  *pos_++ = '"';
-  for (size_t at = 0; at < s.size(); at += kEscapeChunk) {
-    std::string_view piece = s.substr(at, kEscapeChunk);
-    Reserve(6 * piece.size() + 1);
-    pos_ = Escape(piece.data(), piece.data() + piece.size(), pos_);
-  }
-  *pos_++ = '"';
+  *o++ = '"';
+  pos_ = o;
 }
 
 void JsonOut::Double(double d, int max_decimals) {

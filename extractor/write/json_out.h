@@ -132,6 +132,9 @@ class JsonOut {
     first_ = false;
   }
   void Quoted(std::string_view s);
+  // The rest of a quoted string from a byte that needs escaping, and the
+  // closing quote.
+  void QuotedRest(std::string_view s);
 
   std::string* out_;
   size_t used_;            // bytes of *out_ in use when the cursor is unset

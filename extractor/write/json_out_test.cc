@@ -88,6 +88,63 @@ TEST_CASE("JsonOut finds escapes anywhere in long strings") {
   }
 }
 
+// Byte by byte, as RapidJSON's Writer escapes.
+std::string SlowQuoted(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      static const char kHex[] = "0123456789ABCDEF";
+      const char* named = c == '\b'   ? "\\b"
+                          : c == '\t' ? "\\t"
+                          : c == '\n' ? "\\n"
+                          : c == '\f' ? "\\f"
+                          : c == '\r' ? "\\r"
+                                      : nullptr;
+      if (named != nullptr) {
+        out += named;
+      } else {
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      }
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += '"';
+  return out;
+}
+
+TEST_CASE("JsonOut escapes strings of every length up to 40 with escapes at every place") {
+  const std::string specials = std::string("\"\\\n\x01\x1F", 5) + std::string(1, '\0');
+  int checked = 0;
+  for (size_t size = 0; size <= 40; ++size) {
+    for (size_t at = 0; at <= size; ++at) {  // at == size: no escape
+      for (char special : specials) {
+        std::string in;
+        for (size_t i = 0; i < size; ++i) {
+          in += static_cast<char>(i % 3 == 0 ? 'a' + i % 26 : i % 3 == 1 ? ' ' : '\xC3');
+        }
+        if (at < size) in[at] = special;
+        if (size > 3 && at + 2 < size) in[size - 1] = '"';  // a second escape, after the first
+        std::string out = "[";
+        {
+          JsonOut j(&out);
+          j.String(in);
+        }
+        std::string want = "[";
+        want += SlowQuoted(in);
+        CHECK(out == want);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == 5166);
+}
+
 TEST_CASE("JsonOut doubles: shortest form / at most the asked decimals / null for NaN") {
   std::string out;
   JsonOut j(&out);
