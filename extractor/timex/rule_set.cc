@@ -25,6 +25,12 @@ RE2::Options RuleOptions() {
   return o;
 }
 
+RE2::Options SetOptions() {
+  RE2::Options o = RuleOptions();
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
 }  // namespace
 
 struct RuleSet::Compiled {
@@ -48,6 +54,21 @@ struct RuleSet::Compiled {
   // rules from every offset at once) and costs a megabyte of work per
   // unseen kilobyte; anchored, the DFA stays small.
   std::unique_ptr<RE2::Set> set;
+  std::atomic<bool> taken{false};  // a thread searches with these objects
+
+  // A copy with its own RE2 objects, or null when the set does not
+  // compile again (out of memory).
+  std::unique_ptr<Compiled> Clone() const {
+    auto copy = std::make_unique<Compiled>();
+    copy->set = std::make_unique<RE2::Set>(SetOptions(), RE2::ANCHOR_START);
+    for (const auto& r : res) {
+      if (copy->set->Add(r->pattern, nullptr) < 0) return nullptr;
+      copy->res.push_back(std::make_unique<LazyRe>());
+      copy->res.back()->pattern = r->pattern;
+    }
+    if (!copy->set->Compile()) return nullptr;
+    return copy;
+  }
 };
 
 namespace {
@@ -85,9 +106,31 @@ bool IsUpperStart(std::string_view text, size_t pos) {
 }  // namespace
 
 RuleSet::RuleSet() : compiled_(std::make_unique<Compiled>()), generation_(++g_generation) {
-  RE2::Options opts = RuleOptions();
-  opts.set_max_mem(64 << 20);
-  compiled_->set = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
+  compiled_->set = std::make_unique<RE2::Set>(SetOptions(), RE2::ANCHOR_START);
+}
+
+// RE2 objects are thread-safe, but every search takes a read lock on the
+// object's DFA cache: two threads searching one object make its cache line
+// travel between the cores on every call (tens of thousands of calls per
+// megabyte). So the first thread to match uses the rule set's own objects
+// and every other thread compiles a copy of its own, once.
+const RuleSet::Compiled& RuleSet::ForThisThread() const {
+  struct Own {
+    uint64_t generation = 0;
+    const Compiled* use = nullptr;
+    std::unique_ptr<Compiled> copy;
+  };
+  thread_local Own own;
+  if (own.generation != generation_) {
+    own.generation = generation_;
+    own.copy.reset();
+    own.use = compiled_.get();
+    if (compiled_->taken.exchange(true)) {
+      own.copy = compiled_->Clone();
+      if (own.copy != nullptr) own.use = own.copy.get();
+    }
+  }
+  return *own.use;
 }
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
@@ -444,6 +487,7 @@ Tense RuleSet::TenseOfWord(std::string_view w) const {
 void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector<MatchStart>& starts,
                           MatchScratch* scratch, std::vector<RuleMatch>* out) const {
   if (rules_.empty()) return;
+  const Compiled& compiled = ForThisThread();
   std::vector<int>& hits = scratch->hits;
   thread_local std::vector<re2::StringPiece> pieces;
   const re2::StringPiece whole(folded.data(), folded.size());
@@ -453,9 +497,9 @@ void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector
     const re2::StringPiece from(folded.data() + start, end - start);
     // Most other positions start no rule: a first call that stops at the
     // first match and allocates nothing inside RE2.
-    if (!s.likely && !compiled_->set->Match(from, nullptr)) continue;
+    if (!s.likely && !compiled.set->Match(from, nullptr)) continue;
     hits.clear();
-    if (!compiled_->set->Match(from, &hits)) continue;
+    if (!compiled.set->Match(from, &hits)) continue;
     std::sort(hits.begin(), hits.end());
     for (int r : hits) {
       const TimexRule& rule = rules_[r];
@@ -463,7 +507,7 @@ void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector
       // that group too.
       const int n = rule.extent_group > 0 ? rule.extent_group + 1 : 1;
       if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
-      if (!compiled_->Re(r).Match(whole, start, end, RE2::ANCHOR_START, pieces.data(), n)) continue;
+      if (!compiled.Re(r).Match(whole, start, end, RE2::ANCHOR_START, pieces.data(), n)) continue;
       const size_t mb = start;
       const size_t me = mb + pieces[0].size();
       size_t xb = mb, xe = me;
@@ -521,7 +565,7 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
     const re2::StringPiece whole(folded.data(), folded.size());
     // Anchored at both ends of the match found before: the same path, now
     // with its groups.
-    if (!compiled_->Re(m.rule).Match(whole, m.match_begin, m.match_end, RE2::ANCHOR_BOTH, pieces.data(), n)) {
+    if (!ForThisThread().Re(m.rule).Match(whole, m.match_begin, m.match_end, RE2::ANCHOR_BOTH, pieces.data(), n)) {
       return false;
     }
     std::vector<std::pair<uint16_t, uint16_t>> offsets(static_cast<size_t>(n), {UINT16_MAX, UINT16_MAX});

@@ -29,6 +29,7 @@
 #ifndef NEWSGRAPH_TIMEX_RULE_SET_H_
 #define NEWSGRAPH_TIMEX_RULE_SET_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -206,6 +207,8 @@ class RuleSet {
   Lexicon lexicon_;
   std::vector<TimexRule> rules_;
   std::unique_ptr<Compiled> compiled_;  // the RE2::Set and each rule's RE2 (compiled on first use)
+  // The RE2 objects the calling thread searches with (see rule_set.cc).
+  const Compiled& ForThisThread() const;
   // Open addressing over short words: the trigger test runs on every token.
   struct TriggerSlot {
     uint8_t length = 0;  // 0: empty

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "extractor/core/tsv_reader.h"
 
@@ -201,6 +203,40 @@ TEST_CASE("matches report exact bounds / context and groups") {
   CHECK(captures[1] == "june");
   CHECK(captures[2] == "5");
   CHECK_FALSE(rules->Captures(text, folded, matches[2], &captures));  // "june" is not capitalised
+}
+
+TEST_CASE("matches from several threads / the first with the rule set's own RE2 objects / the others with copies") {
+  auto rules = WithRules(
+      "md\tDATE\t(?P<month>%month) (?P<day>%day)\t@md({month},{day})\t\tcap=month\n"
+      "ctx\tDATE\ton (?P<x>(?P<weekday>%weekday))\t@weekday({weekday})\n");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  const std::string text = "Met on Friday, June 5.";
+  std::string folded = text;
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::vector<MatchStart> starts = {{4, false}, {7, true}, {15, true}};
+  auto find = [&] {
+    MatchScratch scratch;
+    std::vector<RuleMatch> matches;
+    rules->FindMatches(folded, folded.size(), starts, &scratch, &matches);
+    std::vector<std::string> found;
+    std::vector<std::string_view> captures;
+    for (const RuleMatch& m : matches) {
+      std::string f = folded.substr(m.begin, m.end - m.begin);
+      if (rules->Captures(text, folded, m, &captures)) {
+        f += '|';
+        f += captures.back();
+      }
+      found.push_back(f);
+    }
+    return found;
+  };
+  const std::vector<std::string> expected = {"friday|friday", "june 5|5"};
+  CHECK(find() == expected);
+  std::vector<std::vector<std::string>> found(3);
+  std::vector<std::thread> threads;
+  for (auto& f : found) threads.emplace_back([&f, &find] { f = find(); });
+  for (std::thread& t : threads) t.join();
+  for (const auto& f : found) CHECK(f == expected);
 }
 
 }  // namespace newsgraph::timex
