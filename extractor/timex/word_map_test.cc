@@ -8,6 +8,12 @@
 namespace newsgraph::timex {
 namespace {
 
+std::string Key(int i) {
+  std::string key = "w";
+  key += std::to_string(i);
+  return key;
+}
+
 TEST_CASE("word map: insert / find / first insert wins") {
   WordMap<std::string> m;
   CHECK(m.Find("june") == nullptr);
@@ -23,10 +29,10 @@ TEST_CASE("word map: insert / find / first insert wins") {
 
 TEST_CASE("word map: grows past its first table and finds every key") {
   WordMap<int> m;
-  for (int i = 0; i < 5000; ++i) CHECK(m.Insert("w" + std::to_string(i), i));
+  for (int i = 0; i < 5000; ++i) CHECK(m.Insert(Key(i), i));
   CHECK(m.size() == 5000);
   for (int i = 0; i < 5000; ++i) {
-    const int* v = m.Find("w" + std::to_string(i));
+    const int* v = m.Find(Key(i));
     REQUIRE(v != nullptr);
     CHECK(*v == i);
   }
