@@ -296,50 +296,31 @@ bool DocumentStream::Next(ReadItem* item) {
 }
 
 void ResetItem(ReadItem* item) {
+  // A fresh document that keeps the buffers of the old one's text, token,
+  // entity, time and event vectors and of its metadata strings (a url, a
+  // title or a source of more than 15 bytes would otherwise be allocated
+  // again); whatever else a document holds starts afresh.
+  Document kept;
+  auto keep = [](auto& from, auto* to) {
+    *to = std::move(from);
+    to->clear();
+  };
   Document& doc = item->doc;
-  // The metadata strings keep their buffers too: a url, a title and a
-  // source of more than 15 bytes would otherwise be allocated again.
-  std::string id = std::move(doc.id);
-  std::string url = std::move(doc.url);
-  std::string title = std::move(doc.title);
-  std::string published = std::move(doc.published);
-  std::string source = std::move(doc.source);
-  std::vector<std::string> warnings = std::move(doc.warnings);
-  std::string text = std::move(doc.text);
-  std::string folded = std::move(doc.folded);
-  std::vector<Sentence> sentences = std::move(doc.sentences);
-  std::vector<Token> tokens = std::move(doc.tokens);
-  std::vector<Entity> entities = std::move(doc.entities);
-  std::vector<Timex> timexes = std::move(doc.timexes);
-  std::vector<Event> events = std::move(doc.events);
-  // Whatever else a document holds starts afresh.
+  keep(doc.id, &kept.id);
+  keep(doc.url, &kept.url);
+  keep(doc.title, &kept.title);
+  keep(doc.published, &kept.published);
+  keep(doc.source, &kept.source);
+  keep(doc.warnings, &kept.warnings);
+  keep(doc.text, &kept.text);
+  keep(doc.folded, &kept.folded);
+  keep(doc.sentences, &kept.sentences);
+  keep(doc.tokens, &kept.tokens);
+  keep(doc.entities, &kept.entities);
+  keep(doc.timexes, &kept.timexes);
+  keep(doc.events, &kept.events);
   *item = ReadItem();
-  id.clear();
-  url.clear();
-  title.clear();
-  published.clear();
-  source.clear();
-  warnings.clear();
-  text.clear();
-  folded.clear();
-  sentences.clear();
-  tokens.clear();
-  entities.clear();
-  timexes.clear();
-  events.clear();
-  doc.id = std::move(id);
-  doc.url = std::move(url);
-  doc.title = std::move(title);
-  doc.published = std::move(published);
-  doc.source = std::move(source);
-  doc.warnings = std::move(warnings);
-  doc.text = std::move(text);
-  doc.folded = std::move(folded);
-  doc.sentences = std::move(sentences);
-  doc.tokens = std::move(tokens);
-  doc.entities = std::move(entities);
-  doc.timexes = std::move(timexes);
-  doc.events = std::move(events);
+  item->doc = std::move(kept);
 }
 
 }  // namespace newsgraph::read

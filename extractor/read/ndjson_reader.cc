@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "extractor/core/civil_date.h"
+#include "extractor/core/json_bytes.h"
 #include "extractor/core/utf8.h"
 #include "extractor/read/text_util.h"
 
@@ -285,35 +286,22 @@ class FlatRecord {
     return 16;
   }
 
-  static bool IsSpecial(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
-
   // JSON white space, as RapidJSON skips it.
   static const char* SkipSpace(const char* p, const char* end) {
     while (p != end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
     return p;
   }
 
-#if defined(__SSE2__)
-  // Bit i set when byte i of `x` is '"', '\\' or a control byte.
-  static unsigned SpecialMask(__m128i x) {
-    const __m128i control = _mm_set1_epi8(0x1F);
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
-                                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-                                     _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));  // x <= 0x1F
-    return static_cast<unsigned>(_mm_movemask_epi8(hit));
-  }
-#endif
-
   // The first '"', '\\' or control byte in [p, end), or end.
   static const char* FindSpecial(const char* p, const char* end) {
 #if defined(__SSE2__)
     while (end - p >= 16) {
-      const unsigned m = SpecialMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+      const unsigned m = JsonSpecialMask16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
       if (m != 0) return p + std::countr_zero(m);
       p += 16;
     }
 #endif
-    while (p != end && !IsSpecial(*p)) ++p;
+    while (p != end && !IsJsonSpecial(*p)) ++p;
     return p;
   }
 
@@ -331,7 +319,7 @@ class FlatRecord {
       while (end - p >= 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         _mm_storeu_si128(reinterpret_cast<__m128i*>(o), x);
-        if (const unsigned m = SpecialMask(x); m != 0) {
+        if (const unsigned m = JsonSpecialMask16(x); m != 0) {
           const size_t k = static_cast<size_t>(std::countr_zero(m));
           p += k;
           o += k;
@@ -343,7 +331,7 @@ class FlatRecord {
       }
       if (!found)
 #endif
-        while (p != end && !IsSpecial(*p)) *o++ = *p++;
+        while (p != end && !IsJsonSpecial(*p)) *o++ = *p++;
       if (p == end) return nullptr;
       if (*p == '"') {
         *out = o;

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "extractor/core/json_bytes.h"
+
 namespace newsgraph::write {
 namespace {
 
@@ -32,15 +34,6 @@ constexpr std::array<char, 256> MakeEscapes() {
 constexpr std::array<char, 256> kEscape = MakeEscapes();
 
 #if defined(__SSE2__)
-// Bit i set when byte i of `x` needs escaping.
-inline unsigned EscapeMask16(__m128i x) {
-  const __m128i control = _mm_set1_epi8(0x1F);
-  const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
-                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-                                   _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));  // x <= 0x1F
-  return static_cast<unsigned>(_mm_movemask_epi8(hit));
-}
-
 // Copies the bytes of [p, end) before the first one that needs escaping to
 // `o` and returns how many it copied; it may store any of the bytes of
 // [p, end) after those too (the caller writes over them). `o` must have
@@ -54,14 +47,14 @@ inline size_t CopyClean(const char* p, const char* end, char* o) {
     do {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(o), x);
-      if (const unsigned m = EscapeMask16(x); m != 0) return static_cast<size_t>(p - start) + std::countr_zero(m);
+      if (const unsigned m = JsonSpecialMask16(x); m != 0) return static_cast<size_t>(p - start) + std::countr_zero(m);
       p += 16;
       o += 16;
     } while (end - p >= 16);
     if (p == end) return n;
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(o + (end - p) - 16), x);
-    if (const unsigned m = EscapeMask16(x); m != 0) return n - 16 + std::countr_zero(m);
+    if (const unsigned m = JsonSpecialMask16(x); m != 0) return n - 16 + std::countr_zero(m);
     return n;
   }
   if (n >= 8) {
@@ -69,7 +62,7 @@ inline size_t CopyClean(const char* p, const char* end, char* o) {
     const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(end - 8));
     _mm_storel_epi64(reinterpret_cast<__m128i*>(o), a);
     _mm_storel_epi64(reinterpret_cast<__m128i*>(o + n - 8), b);
-    const unsigned m = EscapeMask16(_mm_unpacklo_epi64(a, b));
+    const unsigned m = JsonSpecialMask16(_mm_unpacklo_epi64(a, b));
     if ((m & 0xFFu) != 0) return std::countr_zero(m);
     if (m != 0) return n - 8 + std::countr_zero(m >> 8);
     return n;
@@ -81,7 +74,7 @@ inline size_t CopyClean(const char* p, const char* end, char* o) {
     std::memcpy(o, &a, 4);
     std::memcpy(o + n - 4, &b, 4);
     // Bytes 8 to 15 are zero, which counts as a control byte: masked off.
-    const unsigned m = EscapeMask16(_mm_unpacklo_epi32(_mm_cvtsi32_si128(a), _mm_cvtsi32_si128(b))) & 0xFFu;
+    const unsigned m = JsonSpecialMask16(_mm_unpacklo_epi32(_mm_cvtsi32_si128(a), _mm_cvtsi32_si128(b))) & 0xFFu;
     if ((m & 0xFu) != 0) return std::countr_zero(m);
     if (m != 0) return n - 4 + std::countr_zero(m >> 4);
     return n;
