@@ -29,7 +29,6 @@
 #ifndef NEWSGRAPH_TIMEX_RULE_SET_H_
 #define NEWSGRAPH_TIMEX_RULE_SET_H_
 
-#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -176,9 +175,10 @@ class RuleSet {
   Tense TenseOfWord(std::string_view folded_word) const;
 
   // Appends to *out, for every offset in `starts` (token starts, in
-  // order; see MatchStart) and every rule, the rule's match that starts there and ends by
-  // `end`, if its extent starts and ends at word boundaries. Only the
-  // bounds are computed here (cheap); see Captures. Thread-safe.
+  // order; see MatchStart) and every rule, the rule's match that starts
+  // there and ends by `end`, if its extent starts and ends at word
+  // boundaries. Only the bounds are computed here (cheap); see Captures.
+  // Thread-safe.
   void FindMatches(std::string_view folded, size_t end, const std::vector<MatchStart>& starts, MatchScratch* scratch,
                    std::vector<RuleMatch>* out) const;
 
@@ -191,8 +191,8 @@ class RuleSet {
 
  private:
   struct Compiled;
-  // 16 bits from the first two letters, the last letter and the length.
   static bool IsLowerLetter(char c) { return c >= 'a' && c <= 'z'; }
+  // 16 bits from the first two letters, the last letter and the length.
   static uint32_t QuickBit(std::string_view w) {
     uint32_t k = static_cast<unsigned char>(w[0]) | static_cast<unsigned char>(w.size() > 1 ? w[1] : 0) << 8 |
                  static_cast<unsigned char>(w.back()) << 16 | static_cast<uint32_t>(w.size()) << 24;
@@ -209,6 +209,7 @@ class RuleSet {
   std::unique_ptr<Compiled> compiled_;  // the RE2::Set and each rule's RE2 (compiled on first use)
   // The RE2 objects the calling thread searches with (see rule_set.cc).
   const Compiled& ForThisThread() const;
+  static constexpr uint16_t kNotFirst = UINT16_MAX;
   // Open addressing over short words: the trigger test runs on every token.
   struct TriggerSlot {
     uint8_t length = 0;  // 0: empty
@@ -226,7 +227,6 @@ class RuleSet {
   TriggerWindow number_window_{4, 4};
   // A bit per trigger's QuickBit: a cheap "no trigger is like this" test.
   std::vector<uint64_t> trigger_quick_ = std::vector<uint64_t>(1024, 0);
-  static constexpr uint16_t kNotFirst = UINT16_MAX;
   // What may follow each first word, one entry per distinct set.
   std::vector<FollowBytes> follow_;
   // A bit per first word's QuickBit.

@@ -50,15 +50,15 @@ inline RuleSet::TriggerWindow TimexTagger::Trigger(const Document& doc, const To
   return rules_.TriggerWord(t);
 }
 
-// The nearest tense marker before (preferred on a tie) or after the timex
-// in its sentence. A marker right after a determiner is an adjective or a
-// noun ("a planned visit", "the past"); a participle right after a form of
-// "be" takes its tense from the auxiliary ("will be signed").
 namespace {
 const std::string kUnseenMarker;  // its address marks a token not looked up yet
 }  // namespace
 const std::string* const TimexTagger::kUnseen = &kUnseenMarker;
 
+// The nearest tense marker before (preferred on a tie) or after the timex
+// in its sentence. A marker right after a determiner is an adjective or a
+// noun ("a planned visit", "the past"); a participle right after a form of
+// "be" takes its tense from the auxiliary ("will be signed").
 Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32_t end_token,
                                std::vector<const std::string*>* tense_words) const {
   const Sentence& sent = doc.sentences[doc.tokens[first_token].sentence];
