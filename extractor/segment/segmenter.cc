@@ -316,6 +316,7 @@ void Segmenter::Tokenize(Document* doc) const {
     switch (k) {
       case CharClass::kNewline:
         // A second line break makes a paragraph start.
+        static_assert(kTokParagraphStart == kTokLineStart << 1, "the shift below moves one flag to the other");
         pending |= kTokSpaceBefore | kTokLineStart | ((pending & kTokLineStart) << 1);
         i += len;
         continue;
