@@ -164,7 +164,7 @@ inline uint16_t ShapeFlags(std::string_view s) {
   for (char ch : s) {
     unsigned char c = static_cast<unsigned char>(ch);
     if (c >= 0x80) return ShapeFlagsNonAscii(s);
-    letters += kAscii[c].upper | kAscii[c].lower;
+    letters += static_cast<int>(kAscii[c].upper) | static_cast<int>(kAscii[c].lower);
     upper += kAscii[c].upper;
   }
   uint16_t flags = 0;
