@@ -21,7 +21,7 @@
 
 #include "extractor/core/stage.h"
 #include "extractor/events/event_schema.h"
-#include "extractor/events/token_map.h"
+#include "extractor/core/token_map.h"
 
 namespace newsgraph::events {
 

@@ -71,9 +71,11 @@ Result<Lexicon> Lexicon::FromStrings(const std::string& lexicon_name, std::strin
         if (ch >= 'A' && ch <= 'Z') return tsv.Error(row, "word '" + w + "' must be lower-case");
       }
       WordClass& wc = lex.classes_[std::string(c)];
-      if (!wc.values.Insert(w, std::string(row.Get(value)))) {
+      if (wc.index.Find(w) != nullptr) {
         return tsv.Error(row, "duplicate word '" + w + "' in class " + std::string(c));
       }
+      wc.index.Insert(w, static_cast<uint32_t>(wc.words.size()));
+      wc.values.emplace_back(row.Get(value));
       wc.words.push_back(w);
       // A word may be looked up with or without its final period.
       for (std::string_view form : {std::string_view(w), w.back() == '.' && w.size() > 1
@@ -104,9 +106,10 @@ Result<Lexicon> Lexicon::FromStrings(const std::string& lexicon_name, std::strin
     RETURN_IF_ERROR(tsv.status());
   }
   for (const auto& [name, cls] : lex.classes_) {
-    lex.families_[name].insert(lex.families_[name].begin(), &cls);  // the class itself comes first
+    std::vector<const WordClass*>& own = lex.Family(name);
+    own.insert(own.begin(), &cls);  // the class itself comes first
     size_t underscore = name.find('_');
-    if (underscore != std::string::npos) lex.families_[name.substr(0, underscore)].push_back(&cls);
+    if (underscore != std::string::npos) lex.Family(name.substr(0, underscore)).push_back(&cls);
   }
   // Every macro must expand to a valid RE2 on its own. A set that is never
   // compiled parses each one, which is all the check needs.
@@ -205,21 +208,27 @@ const std::string* Lexicon::Find(const WordClass* cls, std::string_view word) {
   }
   if (plain) {
     if (!cls->MayContain(word)) return nullptr;
-    return cls->values.Find(word);
+    return cls->Value(word);
   }
   std::string w = CollapseSpaces(word);
-  if (const std::string* v = cls->values.Find(w)) return v;
+  if (const std::string* v = cls->Value(w)) return v;
   if (!w.empty() && w.back() == '.') {
     w.pop_back();
-    return cls->values.Find(w);
+    return cls->Value(w);
   }
   return nullptr;
 }
 
+std::vector<const Lexicon::WordClass*>& Lexicon::Family(std::string_view name) {
+  if (const uint32_t* i = family_index_.Find(name)) return families_[*i];
+  family_index_.Insert(name, static_cast<uint32_t>(families_.size()));
+  return families_.emplace_back();
+}
+
 const std::string* Lexicon::FindInFamily(std::string_view cls, std::string_view word) const {
-  const std::vector<const WordClass*>* family = families_.Find(cls);
+  const uint32_t* family = family_index_.Find(cls);
   if (family == nullptr) return nullptr;
-  for (const WordClass* c : *family) {
+  for (const WordClass* c : families_[*family]) {
     if (const std::string* v = Find(c, word)) return v;
   }
   return nullptr;

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "extractor/core/status.h"
-#include "extractor/timex/word_map.h"
+#include "extractor/core/token_map.h"
 
 namespace newsgraph::timex {
 
@@ -55,7 +55,12 @@ class Lexicon {
 
   struct WordClass {
     std::vector<std::string> words;  // file order
-    WordMap<std::string> values;  // word -> value
+    std::vector<std::string> values;  // values[i]: the value of words[i]
+    TokenMap index;                   // word -> i
+    const std::string* Value(std::string_view word) const {
+      const uint32_t* i = index.Find(word);
+      return i == nullptr ? nullptr : &values[*i];
+    }
     // A bit per (first letter, second letter, last letter, length) hash of
     // each word: most misses are settled here, without hashing the word.
     uint64_t quick[64] = {};
@@ -82,11 +87,14 @@ class Lexicon {
 
  private:
   Result<std::string> ExpandDepth(std::string_view pattern, int depth) const;
+  // The classes of family `name`, added empty when new.
+  std::vector<const WordClass*>& Family(std::string_view name);
 
   std::map<std::string, WordClass, std::less<>> classes_;
   // Family name -> its classes, in FindInFamily order ("month" -> month,
   // month_abbr), built once after loading.
-  WordMap<std::vector<const WordClass*>> families_;
+  std::vector<std::vector<const WordClass*>> families_;
+  TokenMap family_index_;  // family name -> index into families_
   std::map<std::string, std::string, std::less<>> macros_;  // name -> raw pattern
 };
 

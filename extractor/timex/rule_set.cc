@@ -11,9 +11,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "extractor/core/token_map.h"
 #include "extractor/core/tsv_reader.h"
 #include "extractor/timex/first_words.h"
-#include "extractor/timex/word_map.h"
 
 namespace newsgraph::timex {
 namespace {
@@ -536,8 +536,11 @@ namespace {
 // remembered per thread by rule set, rule and matched text: the same
 // expressions ("on Monday", "last year") recur in every news feed, and
 // extracting groups is RE2's slow path.
+// A match the key's rule made has that rule's number of groups, so one
+// index into `offsets` says where its groups' offsets start.
 struct CaptureMemo {
-  WordMap<std::vector<std::pair<uint16_t, uint16_t>>> entries;
+  TokenMap entries;  // key -> index into offsets
+  std::vector<std::pair<uint16_t, uint16_t>> offsets;
   std::string key;
 };
 constexpr size_t kMemoEntries = 1 << 14;
@@ -554,9 +557,9 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
   memo.key.append(reinterpret_cast<const char*>(&m.rule), sizeof m.rule);
   memo.key.append(matched);
   captures->assign(static_cast<size_t>(n), std::string_view());
-  if (const auto* hit = memo.entries.Find(memo.key)) {
+  if (const uint32_t* hit = memo.entries.Find(memo.key)) {
     for (int g = 0; g < n; ++g) {
-      auto [b, e] = (*hit)[g];
+      auto [b, e] = memo.offsets[*hit + g];
       if (b != UINT16_MAX) (*captures)[g] = matched.substr(b, e - b);
     }
   } else {
@@ -568,16 +571,22 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
     if (!ForThisThread().Re(m.rule).Match(whole, m.match_begin, m.match_end, RE2::ANCHOR_BOTH, pieces.data(), n)) {
       return false;
     }
-    std::vector<std::pair<uint16_t, uint16_t>> offsets(static_cast<size_t>(n), {UINT16_MAX, UINT16_MAX});
+    if (memo.entries.size() >= kMemoEntries) {
+      memo.entries.Clear();
+      memo.offsets.clear();
+    }
+    const size_t first = memo.offsets.size();
+    memo.offsets.resize(first + static_cast<size_t>(n), {UINT16_MAX, UINT16_MAX});
     for (int g = 0; g < n; ++g) {
       if (pieces[g].data() == nullptr) continue;
       (*captures)[g] = std::string_view(pieces[g].data(), pieces[g].size());
       size_t b = static_cast<size_t>(pieces[g].data() - matched.data());
-      offsets[g] = {static_cast<uint16_t>(b), static_cast<uint16_t>(b + pieces[g].size())};
+      memo.offsets[first + g] = {static_cast<uint16_t>(b), static_cast<uint16_t>(b + pieces[g].size())};
     }
-    if (matched.size() < UINT16_MAX) {
-      if (memo.entries.size() >= kMemoEntries) memo.entries.Clear();
-      memo.entries.Insert(memo.key, std::move(offsets));
+    // A match too long to remember (offsets past 16 bits, or a key past
+    // TokenMap::kMaxKey) takes its offsets back.
+    if (matched.size() >= UINT16_MAX || !memo.entries.Insert(memo.key, static_cast<uint32_t>(first))) {
+      memo.offsets.resize(first);
     }
   }
   for (int g : rule.capitalized_groups) {

@@ -1,15 +1,18 @@
-// A read-mostly hash map from short strings (folded token text) to uint32
-// values, built once at start-up and probed once per token of every document.
-// Open addressing over a power-of-two table; keys are copied into one arena,
-// so a lookup with a std::string_view allocates nothing.
+// A hash map from short strings (folded token text, word-list entries, class
+// names) to uint32 values, probed once per token of every document by the
+// event and time stages: a value is often an index into the caller's own
+// vector of larger values. Open addressing over a power-of-two table; keys
+// are copied into one arena, so a lookup with a std::string_view allocates
+// nothing, and most keys are compared as one 8-byte word.
 //
 //   TokenMap map;
 //   map.Insert("visit", 7);
 //   const uint32_t* v = map.Find(doc.Folded(token.span));   // nullptr if absent
 //
-// Find() is const and thread-safe; Insert() is not (build, then share).
-#ifndef NEWSGRAPH_EVENTS_TOKEN_MAP_H_
-#define NEWSGRAPH_EVENTS_TOKEN_MAP_H_
+// Find() is const and thread-safe; Insert() and Clear() are not (build,
+// then share).
+#ifndef NEWSGRAPH_CORE_TOKEN_MAP_H_
+#define NEWSGRAPH_CORE_TOKEN_MAP_H_
 
 #include <cstdint>
 #include <cstring>
@@ -18,14 +21,16 @@
 #include <string_view>
 #include <vector>
 
-namespace newsgraph::events {
+namespace newsgraph {
 
 class TokenMap {
  public:
   TokenMap() { Rehash(64); }
 
-  // Inserts or overwrites the value of `key`.
-  void Insert(std::string_view key, uint32_t value) {
+  // Inserts or overwrites the value of `key`; false (nothing stored) for
+  // an empty key or one longer than kMaxKey, which Find never finds.
+  bool Insert(std::string_view key, uint32_t value) {
+    if (key.empty() || key.size() > kMaxKey) return false;
     if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
     Slot* s = Probe(key);
     if (s->length == kEmpty) {
@@ -37,6 +42,7 @@ class TokenMap {
     }
     s->value = value;
     // The arena may have moved: views are rebuilt from offsets in Find().
+    return true;
   }
 
   // The value of `key`, or nullptr. `readable8`: eight bytes from
@@ -63,10 +69,19 @@ class TokenMap {
   }
 
   size_t size() const { return size_; }
+  void Clear() {
+    slots_.assign(64, Slot{});
+    mask_ = 63;
+    arena_.clear();
+    size_ = 0;
+  }
+
+  // Keys longer than this are neither stored nor found (no token that long
+  // is a word of the rules; the time stage's memo keys stay under it).
+  static constexpr size_t kMaxKey = 255;
 
  private:
   static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
-  static constexpr size_t kMaxKey = 48;  // longer tokens are never words of the rules
   struct Slot {
     uint64_t prefix = 0;  // the first (up to) eight bytes of the key
     uint32_t offset = 0;
@@ -127,6 +142,6 @@ class TokenMap {
   size_t size_ = 0;
 };
 
-}  // namespace newsgraph::events
+}  // namespace newsgraph
 
-#endif  // NEWSGRAPH_EVENTS_TOKEN_MAP_H_
+#endif  // NEWSGRAPH_CORE_TOKEN_MAP_H_
