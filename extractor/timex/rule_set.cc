@@ -89,12 +89,6 @@ bool ParseType(std::string_view t, std::optional<TimexType>* type) {
   return true;
 }
 
-uint32_t HashWord(std::string_view w) {
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
 std::atomic<uint64_t> g_generation{0};
 
 bool IsUpperStart(std::string_view text, size_t pos) {
@@ -316,21 +310,12 @@ Status RuleSet::Finish() {
   }
   std::vector<std::string> starters;
   RETURN_IF_ERROR(CollectStarters(&starters));
-  uint32_t slots = 64;
-  while (slots < (triggers.size() + starters.size()) * 2) slots *= 2;
-  trigger_slots_.assign(slots, TriggerSlot());
-  trigger_mask_ = slots - 1;
+  std::vector<std::string> slot_words;  // by slot, for the first-word pass below
   auto slot_for = [&](const std::string& w) -> TriggerSlot& {
-    uint32_t i = HashWord(w) & trigger_mask_;
-    while (trigger_slots_[i].length != 0 && std::string_view(trigger_slots_[i].word, trigger_slots_[i].length) != w) {
-      i = (i + 1) & trigger_mask_;
-    }
-    TriggerSlot& slot = trigger_slots_[i];
-    if (slot.length == 0) {
-      slot.length = static_cast<uint8_t>(w.size());
-      std::copy(w.begin(), w.end(), slot.word);
-    }
-    return slot;
+    if (const uint32_t* i = slot_index_.Find(w)) return trigger_slots_[*i];
+    slot_index_.Insert(w, static_cast<uint32_t>(trigger_slots_.size()));
+    slot_words.push_back(w);
+    return trigger_slots_.emplace_back();
   };
   for (auto& [w, window] : triggers) {
     if (w.size() > 1 && w.back() == '.') w.pop_back();  // tokens are looked up without it
@@ -356,9 +341,10 @@ Status RuleSet::Finish() {
   const bool listed = FirstWords(patterns, kMaxTrigger, &firsts);
   FollowBytes anything;
   anything.AllowAllFrom(0);
-  for (TriggerSlot& slot : trigger_slots_) {
+  for (size_t i = 0; i < trigger_slots_.size(); ++i) {
+    TriggerSlot& slot = trigger_slots_[i];
+    const std::string& w = slot_words[i];
     if (!slot.starter) continue;
-    std::string w(slot.word, slot.length);
     auto it = firsts.find(w);
     if (listed && it == firsts.end()) continue;
     const FollowBytes& follow = listed ? it->second : anything;
@@ -371,14 +357,6 @@ Status RuleSet::Finish() {
   }
   first_words_listed_ = listed;
   return Status::Ok();
-}
-
-const RuleSet::TriggerSlot* RuleSet::FindSlot(std::string_view w) const {
-  for (uint32_t i = HashWord(w) & trigger_mask_;; i = (i + 1) & trigger_mask_) {
-    const TriggerSlot& slot = trigger_slots_[i];
-    if (slot.length == 0) return nullptr;
-    if (slot.length == w.size() && std::memcmp(slot.word, w.data(), w.size()) == 0) return &slot;
-  }
 }
 
 RuleSet::TriggerWindow RuleSet::TriggerWordSlow(std::string_view w) const {

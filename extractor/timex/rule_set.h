@@ -39,6 +39,7 @@
 
 #include "extractor/core/document.h"
 #include "extractor/core/status.h"
+#include "extractor/core/token_map.h"
 #include "extractor/timex/first_words.h"
 #include "extractor/timex/lexicon.h"
 #include "extractor/timex/timex_normalizer.h"
@@ -210,19 +211,20 @@ class RuleSet {
   // The RE2 objects the calling thread searches with (see rule_set.cc).
   const Compiled& ForThisThread() const;
   static constexpr uint16_t kNotFirst = UINT16_MAX;
-  // Open addressing over short words: the trigger test runs on every token.
+  // What the time stage knows of a word: the trigger test runs on every token.
   struct TriggerSlot {
-    uint8_t length = 0;  // 0: empty
     bool starter = false;         // spelled out by the lexicon, a macro or a pattern
     uint16_t follow = kNotFirst;  // a word some pattern begins with: index into follow_
-    TriggerWindow window;  // !ok(): not a trigger, only a possible start
-    char word[kMaxTrigger];
+    TriggerWindow window;         // !ok(): not a trigger, only a possible start
   };
-  const TriggerSlot* FindSlot(std::string_view word) const;
+  const TriggerSlot* FindSlot(std::string_view word) const {
+    const uint32_t* i = slot_index_.Find(word);
+    return i == nullptr ? nullptr : &trigger_slots_[*i];
+  }
   // Every word spelled out in the lexicon, the macros and the patterns.
   Status CollectStarters(std::vector<std::string>* words) const;
   std::vector<TriggerSlot> trigger_slots_;
-  uint32_t trigger_mask_ = 0;
+  TokenMap slot_index_;  // word -> index into trigger_slots_
   TriggerWindow default_window_{4, 4};
   TriggerWindow number_window_{4, 4};
   // A bit per trigger's QuickBit: a cheap "no trigger is like this" test.
