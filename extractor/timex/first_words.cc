@@ -506,12 +506,6 @@ class Reader {
       case 'd': return Bytes({Digits()});
       case 's': return Bytes({Spaces()});
       case 'W': return OpenNonLetter();  // maybe a character outside ASCII
-      case 'n': return Byte('\n');
-      case 't': return Byte('\t');
-      case 'r': return Byte('\r');
-      case 'f': return Byte('\f');
-      case 'v': return Byte('\v');
-      case 'a': return Byte('\a');
       case 'Q': {
         size_t end = p_.find("\\E", i_);
         std::string_view quoted = p_.substr(i_, end == std::string_view::npos ? p_.npos : end - i_);
@@ -531,6 +525,7 @@ class Reader {
         return IsLetter(l) ? Letter(l) : Byte(l);
       }
       default: {
+        if (int control = ControlEscape(e); control >= 0) return Byte(static_cast<unsigned char>(control));
         unsigned char l = static_cast<unsigned char>(e);
         if (l == 'p' || l == 'P') SkipUnicodeClass();
         if ((l >= 'a' && l <= 'z') || (l >= 'A' && l <= 'Z')) return AnyLetter();  // \w, \S, \D, \pL, \C...
@@ -541,6 +536,20 @@ class Reader {
   }
 
   static constexpr unsigned kWideChar = 0x110000;  // ClassChar: see wide_char_
+
+  // The byte of \n, \t, \r, \f, \v or \a, in a class or out of one; -1 for
+  // any other escape letter.
+  static int ControlEscape(char e) {
+    switch (e) {
+      case 'n': return '\n';
+      case 't': return '\t';
+      case 'r': return '\r';
+      case 'f': return '\f';
+      case 'v': return '\v';
+      case 'a': return '\a';
+      default: return -1;
+    }
+  }
 
   // The digits after \x: two, or {any number}.
   unsigned HexEscape() {
@@ -690,14 +699,12 @@ class Reader {
       case 'd': cls->other |= Digits(); return false;
       case 's': cls->other |= Spaces(); return false;
       case 'W': cls->other |= NonWord(); cls->wide = true; return false;
-      case 'n': *c = '\n'; return true;
-      case 't': *c = '\t'; return true;
-      case 'r': *c = '\r'; return true;
-      case 'f': *c = '\f'; return true;
-      case 'v': *c = '\v'; return true;
-      case 'a': *c = '\a'; return true;
       case 'x': *c = HexEscape(); return ok_;
       default:
+        if (int control = ControlEscape(e); control >= 0) {
+          *c = static_cast<unsigned>(control);
+          return true;
+        }
         if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z')) {  // \w, \S, \D, \pL...
           if (e == 'p' || e == 'P') SkipUnicodeClass();
           cls->AddAllLetters();

@@ -453,15 +453,6 @@ Status RuleSet::CollectStarters(std::vector<std::string>* words) const {
   return Status::Ok();
 }
 
-Tense RuleSet::TenseOfWord(std::string_view w) const {
-  const std::string* t = lexicon_.Find("tense", w);
-  if (t == nullptr) return Tense::kUnknown;
-  if (*t == "past") return Tense::kPast;
-  if (*t == "future") return Tense::kFuture;
-  if (*t == "present") return Tense::kPresent;
-  return Tense::kUnknown;
-}
-
 void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector<MatchStart>& starts,
                           MatchScratch* scratch, std::vector<RuleMatch>* out) const {
   if (rules_.empty()) return;

@@ -171,10 +171,6 @@ class RuleSet {
   // The window for numbers shaped like years, decades and clock times.
   TriggerWindow number_window() const { return number_window_; }
 
-  // The tense a word marks, from the lexicon's `tense` class: past,
-  // present, future; kUnknown for other words.
-  Tense TenseOfWord(std::string_view folded_word) const;
-
   // Appends to *out, for every offset in `starts` (token starts, in
   // order; see MatchStart) and every rule, the rule's match that starts
   // there and ends by `end`, if its extent starts and ends at word
