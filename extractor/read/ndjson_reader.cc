@@ -265,20 +265,6 @@ class FlatRecord {
   }
 
  private:
-  // The byte each one-letter escape stands for; 0 for an invalid escape.
-  static constexpr std::array<char, 256> kUnescaped = [] {
-    std::array<char, 256> t{};
-    t['"'] = '"';
-    t['\\'] = '\\';
-    t['/'] = '/';
-    t['b'] = '\b';
-    t['f'] = '\f';
-    t['n'] = '\n';
-    t['r'] = '\r';
-    t['t'] = '\t';
-    return t;
-  }();
-
   static unsigned HexValue(char c) {
     if (c >= '0' && c <= '9') return static_cast<unsigned>(c - '0');
     if (c >= 'A' && c <= 'F') return static_cast<unsigned>(c - 'A' + 10);
@@ -340,7 +326,7 @@ class FlatRecord {
       if (*p != '\\' || end - p < 2) return nullptr;  // a control byte; a cut escape
       const char e = p[1];
       if (e != 'u') {
-        const char c = kUnescaped[static_cast<unsigned char>(e)];
+        const char c = kJsonUnescape[static_cast<unsigned char>(e)];
         if (c == 0) return nullptr;
         *o++ = c;
         p += 2;

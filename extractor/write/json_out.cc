@@ -17,22 +17,6 @@
 namespace newsgraph::write {
 namespace {
 
-// For each byte: 0 to copy it, else the letter after the backslash ('u'
-// for \u00XX).
-constexpr std::array<char, 256> MakeEscapes() {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 0x20; ++c) t[c] = 'u';
-  t['\b'] = 'b';
-  t['\t'] = 't';
-  t['\n'] = 'n';
-  t['\f'] = 'f';
-  t['\r'] = 'r';
-  t['"'] = '"';
-  t['\\'] = '\\';
-  return t;
-}
-constexpr std::array<char, 256> kEscape = MakeEscapes();
-
 #if defined(__SSE2__)
 // Copies the bytes of [p, end) before the first one that needs escaping to
 // `o` and returns how many it copied; it may store any of the bytes of
@@ -80,7 +64,7 @@ inline size_t CopyClean(const char* p, const char* end, char* o) {
     return n;
   }
   size_t i = 0;
-  while (i < n && kEscape[static_cast<unsigned char>(p[i])] == 0) {
+  while (i < n && kJsonEscape[static_cast<unsigned char>(p[i])] == 0) {
     o[i] = p[i];
     ++i;
   }
@@ -139,7 +123,7 @@ inline size_t CopyClean(const char* p, const char* end, char* o) {
       return n;
     }
   }
-  while (p != end && kEscape[static_cast<unsigned char>(*p)] == 0) *o++ = *p++;
+  while (p != end && kJsonEscape[static_cast<unsigned char>(*p)] == 0) *o++ = *p++;
   return static_cast<size_t>(p - start);
 }
 #endif
@@ -191,7 +175,7 @@ void JsonOut::QuotedRest(std::string_view s) {
       o = pos_;
     }
     const unsigned char c = static_cast<unsigned char>(*p++);
-    const char e = kEscape[c];
+    const char e = kJsonEscape[c];
     *o++ = '\\';
     *o++ = e;
     if (e == 'u') {
