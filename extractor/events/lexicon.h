@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "extractor/core/stage.h"
-#include "extractor/events/event_schema.h"
 #include "extractor/core/token_map.h"
+#include "extractor/events/event_schema.h"
 
 namespace newsgraph::events {
 
