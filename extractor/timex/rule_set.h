@@ -186,6 +186,10 @@ class RuleSet {
   bool Captures(std::string_view text, std::string_view folded, const RuleMatch& m,
                 std::vector<std::string_view>* captures) const;
 
+  // Distinguishes rule sets in per-thread caches: no two rule sets of one
+  // process share it, even at one address.
+  uint64_t generation() const { return generation_; }
+
  private:
   struct Compiled;
   static bool IsLowerLetter(char c) { return c >= 'a' && c <= 'z'; }

@@ -392,9 +392,37 @@ std::optional<std::string> ParseNumber(std::string_view text, const Lexicon& lex
 
 namespace {
 
+// A ValueContext that notes whether it was read: a value that read none
+// of it follows from its captures alone (ValueResult::context_free).
+class ContextReads {
+ public:
+  explicit ContextReads(const ValueContext& ctx) : ctx_(ctx) {}
+  const std::optional<CivilDate>& published() const {
+    read_ = true;
+    return ctx_.published;
+  }
+  Tense tense() const {
+    read_ = true;
+    return ctx_.tense;
+  }
+  const std::vector<EarlierPoint>* earlier() const {
+    read_ = true;
+    return ctx_.earlier;
+  }
+  uint32_t sentence() const {
+    read_ = true;
+    return ctx_.sentence;
+  }
+  bool read() const { return read_; }
+
+ private:
+  const ValueContext& ctx_;
+  mutable bool read_ = false;
+};
+
 // Four-digit year from digits, "'98" or words ("nineteen ninety-eight",
-// "two thousand and one").
-std::optional<int> ParseYear(std::string_view text, const Lexicon& lex, const std::optional<CivilDate>& pub) {
+// "two thousand and one"); a two-digit year reads the publication date.
+std::optional<int> ParseYear(std::string_view text, const Lexicon& lex, const ContextReads& ctx) {
   std::string digits;
   for (char c : text) {
     if (c >= '0' && c <= '9') digits += c;
@@ -406,6 +434,7 @@ std::optional<int> ParseYear(std::string_view text, const Lexicon& lex, const st
     if (digits.size() != 2) return std::nullopt;
     // Two digits: the century that puts the year at most 20 years ahead
     // of the publication (or of 2000 without one).
+    const std::optional<CivilDate>& pub = ctx.published();
     int base = pub ? pub->year : 2000;
     int year = (base / 100) * 100 + y;
     if (year > base + 20) year -= 100;
@@ -440,7 +469,7 @@ std::optional<int> ParseYear(std::string_view text, const Lexicon& lex, const st
 }
 
 std::optional<std::string> NormalizeGroup(GroupKind kind, std::string_view text, const Lexicon& lex,
-                                          const ValueContext& ctx) {
+                                          const ContextReads& ctx) {
   auto from_class = [&](std::string_view cls) -> std::optional<std::string> {
     const std::string* v = lex.FindInFamily(cls, text);
     if (v == nullptr) return std::nullopt;
@@ -452,7 +481,7 @@ std::optional<std::string> NormalizeGroup(GroupKind kind, std::string_view text,
     case GroupKind::kCentury:
       return std::string(text);
     case GroupKind::kYear: {
-      auto y = ParseYear(text, lex, ctx.published);
+      auto y = ParseYear(text, lex, ctx);
       if (!y || *y < 1 || *y > 9999) return std::nullopt;
       if (*y >= 1000) return std::to_string(*y);
       std::string out = std::to_string(*y);
@@ -586,7 +615,7 @@ Pick ClosePick(Pick pick, int64_t before_distance, int64_t after_distance, int64
 struct Evaluator {
   const std::vector<std::string_view>& captures;
   const Lexicon& lex;
-  const ValueContext& ctx;
+  ContextReads ctx;
   ValueResult::Outcome outcome = ValueResult::Outcome::kValue;
   TimexAnchor anchor = TimexAnchor::kNone;
   int32_t anchor_timex = -1;
@@ -602,9 +631,9 @@ struct Evaluator {
   }
   // The publication date, noting that the value depends on it.
   std::optional<CivilDate> Pub() {
-    if (!ctx.published) return Unresolved();
+    if (!ctx.published()) return Unresolved();
     if (anchor == TimexAnchor::kNone) anchor = TimexAnchor::kPublication;
-    return ctx.published;
+    return ctx.published();
   }
   void UsePrevious(const EarlierPoint& e) {
     anchor = TimexAnchor::kPrevious;
@@ -657,9 +686,9 @@ struct Evaluator {
   // at most `same_sentences` sentences back when that is >= 0; skipping
   // derived points unless `chain`.
   const EarlierPoint* Earlier(Granularity g, int same_sentences = -1, bool chain = false, bool exact = false) const {
-    if (ctx.earlier == nullptr) return nullptr;
-    for (auto it = ctx.earlier->rbegin(); it != ctx.earlier->rend(); ++it) {
-      if (same_sentences >= 0 && it->sentence + same_sentences < ctx.sentence) return nullptr;
+    if (ctx.earlier() == nullptr) return nullptr;
+    for (auto it = ctx.earlier()->rbegin(); it != ctx.earlier()->rend(); ++it) {
+      if (same_sentences >= 0 && it->sentence + same_sentences < ctx.sentence()) return nullptr;
       if (it->derived && !chain) continue;
       if (exact ? it->point.granularity == g : it->point.granularity <= g) return &*it;
     }
@@ -669,9 +698,9 @@ struct Evaluator {
   // True when `p` is not over by the publication date: a quarter under way
   // or ahead has no results yet to compare with a year before.
   bool NotOver(const TimePoint& p) const {
-    if (!ctx.published) return false;
+    if (!ctx.published()) return false;
     TimePoint next = ShiftTimePoint(p, p.granularity, 1, p.granularity);
-    return DaysFromCivil(next.first) > DaysFromCivil(*ctx.published) + 1;
+    return DaysFromCivil(next.first) > DaysFromCivil(*ctx.published()) + 1;
   }
 
   // The quarter (half) a results story is about: the latest one named that
@@ -679,9 +708,9 @@ struct Evaluator {
   // 1990" is a forecast; "after a flat second quarter" in a story on the
   // third looks back).
   const EarlierPoint* StoryPeriod(Granularity g) const {
-    if (ctx.earlier == nullptr) return nullptr;
+    if (ctx.earlier() == nullptr) return nullptr;
     const EarlierPoint* best = nullptr;
-    for (auto it = ctx.earlier->rbegin(); it != ctx.earlier->rend(); ++it) {
+    for (auto it = ctx.earlier()->rbegin(); it != ctx.earlier()->rend(); ++it) {
       if (it->derived || it->point.granularity != g || NotOver(it->point)) continue;
       if (best == nullptr || DaysFromCivil(it->point.first) > DaysFromCivil(best->point.first)) best = &*it;
     }
@@ -748,7 +777,7 @@ struct Evaluator {
       if (!IsValidDate(y, *month, *day)) return std::nullopt;
       return DaysFromCivil(CivilDate{y, *month, *day});
     };
-    Pick pick = PickFor(rel, ctx.tense, Pick::kNearest, Pick::kNearest);
+    Pick pick = PickFor(rel, ctx.tense(), Pick::kNearest, Pick::kNearest);
     if (pick == Pick::kOnOrBefore || pick == Pick::kOnOrAfter) {
       // The tense only chooses between two candidates at comparable
       // distances: "by Jan. 14" a week after publication is that one.
@@ -804,7 +833,7 @@ struct Evaluator {
     // gives way when the other reading is five times closer ("in
     // mid-November" written in late October).
     Pick pick = by_year ? PickFor(rel, Tense::kUnknown, Pick::kSameYear, Pick::kSameYear)
-                        : PickFor(rel, ctx.tense, Pick::kOnOrBefore, Pick::kNearest);
+                        : PickFor(rel, ctx.tense(), Pick::kOnOrBefore, Pick::kNearest);
     if (!by_year && (pick == Pick::kOnOrBefore || pick == Pick::kOnOrAfter)) {
       int64_t before = PickCycle(period, phase, ref, Pick::kOnOrBefore);
       int64_t after = PickCycle(period, phase, ref, Pick::kOnOrAfter);
@@ -843,7 +872,7 @@ struct Evaluator {
       return FormatDay(*pub);
     }
     // Past by default: news reports what happened.
-    Pick pick = PickFor(rel, ctx.tense, Pick::kOnOrBefore, Pick::kOnOrAfter);
+    Pick pick = PickFor(rel, ctx.tense(), Pick::kOnOrBefore, Pick::kOnOrAfter);
     if (pick == Pick::kSameYear) pick = Pick::kOnOrAfter;  // "this Friday"
     // Days since an arbitrary Monday: 1970-01-05.
     int64_t ref = days - 4;
@@ -1062,7 +1091,7 @@ struct Evaluator {
         tens = static_cast<int>(ValueNumber(*v));
       }
       if (tens % 10 != 0) return Reject();
-      int base = ctx.published ? ctx.published->year : 1999;
+      int base = ctx.published() ? ctx.published()->year : 1999;
       year = (base / 100) * 100 + tens;
       if (year > base) year -= 100;
     }
@@ -1139,7 +1168,7 @@ struct Evaluator {
     }
     auto pub = Pub();
     if (!pub) return std::nullopt;
-    Pick pick = PickFor(rel, ctx.tense, Pick::kNearest, Pick::kNearest);
+    Pick pick = PickFor(rel, ctx.tense(), Pick::kNearest, Pick::kNearest);
     const int64_t ref = DaysFromCivil(*pub);
     std::optional<CivilDate> best;
     int64_t best_key = 0;
@@ -1168,7 +1197,7 @@ struct Evaluator {
       shift = 1;
     } else if (rel == "0" || rel == "this") {
       shift = 0;
-    } else if (ctx.tense == Tense::kPast || ctx.tense == Tense::kUnknown) {
+    } else if (ctx.tense() == Tense::kPast || ctx.tense() == Tense::kUnknown) {
       shift = wd >= 6 ? 0 : -1;  // the weekend just past
     }
     return FormatIsoWeek(IsoWeekOf(AddDays(*pub, 7 * shift))) + "-WE";
@@ -1186,7 +1215,7 @@ Result<ValueProgram> ValueProgram::Parse(std::string_view text, const std::map<s
 
 ValueResult ValueProgram::Evaluate(const std::vector<std::string_view>& captures, const Lexicon& lexicon,
                                    const ValueContext& context) const {
-  Evaluator ev{captures, lexicon, context};
+  Evaluator ev{captures, lexicon, ContextReads(context)};
   ValueResult r;
   bool ok = ev.Seq(nodes_, &r.value);
   r.outcome = ev.outcome;
@@ -1194,6 +1223,7 @@ ValueResult ValueProgram::Evaluate(const std::vector<std::string_view>& captures
   r.anchor = ev.anchor;
   r.anchor_timex = ev.anchor_timex;
   r.derived = ev.Derived();
+  r.context_free = !ev.ctx.read();
   if (r.outcome != ValueResult::Outcome::kValue) r.value.clear();
   return r;
 }

@@ -75,6 +75,9 @@ struct ValueResult {
   TimexAnchor anchor = TimexAnchor::kNone;
   int32_t anchor_timex = -1;
   bool derived = false;  // computed from an earlier timex (see EarlierPoint)
+  // Nothing of the ValueContext was read: the same captures give the same
+  // result in any document ("24 years", "June 19, 2024", but not "Monday").
+  bool context_free = false;
 };
 
 struct ValueNode;

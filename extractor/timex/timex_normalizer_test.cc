@@ -67,6 +67,24 @@ TEST_CASE("groups are normalized by their names") {
   CHECK(Value("XXXX-WXX-{weekday}", {{"weekday", "fridays"}}) == "XXXX-WXX-5");
 }
 
+TEST_CASE("a value that reads no context is marked context-free") {
+  auto free = [](const std::string& value, const std::vector<std::pair<std::string, std::string>>& groups) {
+    return Eval(value, groups, "2024-06-19").context_free;
+  };
+  CHECK(free("@dur({num},{unit})", {{"num", "24"}, {"unit", "years"}}));
+  CHECK(free("@date({year},{month},{day})", {{"year", "2024"}, {"month", "june"}, {"day", "19"}}));
+  CHECK(free("{year}", {{"year", "1998"}}));
+  CHECK(free("@date({year},{month},{day})", {{"year", "2023"}, {"month", "feb"}, {"day", "29"}}));  // rejected
+  // A two-digit year reads the publication date; so do weekdays, and a
+  // month and day without a year (and the tense).
+  CHECK_FALSE(free("{year}", {{"year", "'98"}}));
+  CHECK_FALSE(free("@weekday({weekday})", {{"weekday", "friday"}}));
+  CHECK_FALSE(free("@md({month},{day})", {{"month", "june"}, {"day", "19"}}));
+  CHECK_FALSE(free("@shift(year,{rel})", {{"rel", "last"}}));
+  // Without a publication date a relative value is unresolved: it read that.
+  CHECK_FALSE(Eval("@weekday({weekday})", {{"weekday", "friday"}}, "").context_free);
+}
+
 TEST_CASE("weekdays / month days and months by tense") {
   // 2024-06-19 is a Wednesday.
   CHECK(Value("@weekday({weekday})", {{"weekday", "wednesday"}}) == "2024-06-19");

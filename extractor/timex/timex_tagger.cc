@@ -1,8 +1,11 @@
 #include "extractor/timex/timex_tagger.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "extractor/core/civil_date.h"
+#include "extractor/core/token_map.h"
 
 namespace newsgraph::timex {
 namespace {
@@ -34,6 +37,50 @@ bool IsNumberTrigger(std::string_view t) {
   if (rest == "am" || rest == "pm" || rest == "a.m" || rest == "p.m" || rest == "h" || rest == "hrs") return true;
   return false;
 }
+
+// Results of value and mod programs that read nothing of their context,
+// remembered per thread: they follow from the rule and the matched text
+// alone (the captures are the rule's groups in that text), and "24 years",
+// "every year" or "June 19, 2024" recur across a feed's articles.
+class ValueMemo {
+ public:
+  enum Program : char { kValue = 'v', kMod = 'm' };
+  static ValueMemo& ForThisThread() {
+    thread_local ValueMemo memo;
+    return memo;
+  }
+  // Copies the remembered result to *out; false when there is none.
+  bool Get(const RuleSet& rules, uint32_t rule, Program program, std::string_view matched, ValueResult* out) {
+    MakeKey(rules, rule, program, matched);
+    const uint32_t* hit = entries_.Find(key_);
+    if (hit == nullptr) return false;
+    *out = results_[*hit];
+    return true;
+  }
+  // Remembers `result` if it read no context.
+  void Put(const RuleSet& rules, uint32_t rule, Program program, std::string_view matched, const ValueResult& result) {
+    if (!result.context_free) return;
+    if (results_.size() >= kEntries) {
+      entries_.Clear();
+      results_.clear();
+    }
+    MakeKey(rules, rule, program, matched);
+    if (entries_.Insert(key_, static_cast<uint32_t>(results_.size()))) results_.push_back(result);
+  }
+
+ private:
+  static constexpr size_t kEntries = 1 << 14;
+  void MakeKey(const RuleSet& rules, uint32_t rule, Program program, std::string_view matched) {
+    const uint64_t generation = rules.generation();
+    key_.assign(reinterpret_cast<const char*>(&generation), sizeof generation);
+    key_.append(reinterpret_cast<const char*>(&rule), sizeof rule);
+    key_ += static_cast<char>(program);
+    key_.append(matched);
+  }
+  TokenMap entries_;  // key -> index into results_
+  std::vector<ValueResult> results_;
+  std::string key_;
+};
 
 }  // namespace
 
@@ -214,6 +261,11 @@ Status TimexTagger::Process(Document* doc) const {
   // The value and mod of a match whose captures are in `captures`.
   auto evaluate = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
     const TimexRule& rule = rules_.rule(m.rule);
+    const std::string_view matched = folded.substr(m.match_begin, m.match_end - m.match_begin);
+    ValueMemo& memo = ValueMemo::ForThisThread();
+    const bool value_known = memo.Get(rules_, m.rule, ValueMemo::kValue, matched, &out->value);
+    const bool mod_known = rule.mod.empty() || memo.Get(rules_, m.rule, ValueMemo::kMod, matched, &out->mod);
+    if (value_known && mod_known) return;  // no clause tense needed either
     ValueContext ctx;
     ctx.published = published;
     ctx.earlier = &earlier;
@@ -225,8 +277,14 @@ Status TimexTagger::Process(Document* doc) const {
         ctx.tense = ClauseTense(*doc, first, end, &tense_words);
       }
     }
-    out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
-    if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
+    if (!value_known) {
+      out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
+      memo.Put(rules_, m.rule, ValueMemo::kValue, matched, out->value);
+    }
+    if (!mod_known) {
+      out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
+      memo.Put(rules_, m.rule, ValueMemo::kMod, matched, out->mod);
+    }
   };
 
   auto run_window = [&](uint32_t s, uint32_t lo, uint32_t hi, uint32_t last_trigger) {

@@ -74,6 +74,32 @@ TEST_CASE("the seed article's dates / published 2024-06-19 (a Wednesday)") {
   CHECK(doc.timexes[5].value == "2023-09");
 }
 
+TEST_CASE("values remembered across documents are those that need no context") {
+  // The same sentence in documents of three publication dates, one with
+  // none, tagged one after the other on one thread: "24 years" and "June
+  // 19, 2024" keep their values; "Friday" and "last year" follow each date.
+  const std::string text = "He left on Friday, 24 years after June 19, 2024, and came back last year.";
+  struct Expected {
+    std::string published, friday, last_year;
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const Expected& e : {Expected{"2024-06-19", "2024-06-14", "2023"}, Expected{"2031-02-03", "2031-01-31", "2030"},
+                              Expected{"", "", ""}, Expected{"2024-06-19", "2024-06-14", "2023"}}) {
+      CAPTURE(e.published);
+      Document doc = Tag(text, e.published);
+      REQUIRE(doc.timexes.size() == 4);
+      CHECK(doc.Text(doc.timexes[0].span) == "Friday");
+      CHECK(doc.timexes[0].value == e.friday);
+      CHECK(doc.timexes[0].resolved == !e.published.empty());
+      CHECK(doc.Text(doc.timexes[1].span) == "24 years");
+      CHECK(doc.timexes[1].value == "P24Y");
+      CHECK(doc.timexes[2].value == "2024-06-19");
+      CHECK(doc.Text(doc.timexes[3].span) == "last year");
+      CHECK(doc.timexes[3].value == e.last_year);
+    }
+  }
+}
+
 TEST_CASE("weekdays follow the tense of their clause") {
   const std::string text = "Putin arrived on Wednesday and will travel to Hanoi on Friday. "
                            "He met Kim on Monday. Talks are due to end on Wednesday.";
