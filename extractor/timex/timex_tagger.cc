@@ -38,47 +38,48 @@ bool IsNumberTrigger(std::string_view t) {
   return false;
 }
 
-// Results of value and mod programs that read nothing of their context,
-// remembered per thread: they follow from the rule and the matched text
-// alone (the captures are the rule's groups in that text), and "24 years",
-// "every year" or "June 19, 2024" recur across a feed's articles.
+// The value and mod of matches whose programs read nothing of their
+// context, remembered per thread: they follow from the rule and the
+// matched text alone (the captures are the rule's groups in that text),
+// and "24 years", "every year" or "June 19, 2024" recur across a feed.
 class ValueMemo {
  public:
-  enum Program : char { kValue = 'v', kMod = 'm' };
+  struct Known {
+    ValueResult value, mod;
+  };
   static ValueMemo& ForThisThread() {
     thread_local ValueMemo memo;
     return memo;
   }
-  // Copies the remembered result to *out; false when there is none.
-  bool Get(const RuleSet& rules, uint32_t rule, Program program, std::string_view matched, ValueResult* out) {
-    MakeKey(rules, rule, program, matched);
+  // The remembered results of `rule` on `matched`, or nullptr; valid until
+  // the next Put.
+  const Known* Get(const RuleSet& rules, uint32_t rule, std::string_view matched) {
+    MakeKey(rules, rule, matched);
     const uint32_t* hit = entries_.Find(key_);
-    if (hit == nullptr) return false;
-    *out = results_[*hit];
-    return true;
+    return hit == nullptr ? nullptr : &known_[*hit];
   }
-  // Remembers `result` if it read no context.
-  void Put(const RuleSet& rules, uint32_t rule, Program program, std::string_view matched, const ValueResult& result) {
-    if (!result.context_free) return;
-    if (results_.size() >= kEntries) {
+  // Remembers the results for the key of the last Get, if neither read
+  // any context (`has_mod` false: the rule has no mod program).
+  void Put(const ValueResult& value, bool has_mod, const ValueResult& mod) {
+    if (!value.context_free || (has_mod && !mod.context_free)) return;
+    if (known_.size() >= kEntries) {
       entries_.Clear();
-      results_.clear();
+      known_.clear();
     }
-    MakeKey(rules, rule, program, matched);
-    if (entries_.Insert(key_, static_cast<uint32_t>(results_.size()))) results_.push_back(result);
+    if (entries_.Insert(key_, static_cast<uint32_t>(known_.size()))) known_.push_back(Known{value, mod});
   }
 
  private:
   static constexpr size_t kEntries = 1 << 14;
-  void MakeKey(const RuleSet& rules, uint32_t rule, Program program, std::string_view matched) {
+  // The text first: the map compares keys by their first eight bytes.
+  void MakeKey(const RuleSet& rules, uint32_t rule, std::string_view matched) {
     const uint64_t generation = rules.generation();
-    key_.assign(reinterpret_cast<const char*>(&generation), sizeof generation);
+    key_.assign(matched);
     key_.append(reinterpret_cast<const char*>(&rule), sizeof rule);
-    key_ += static_cast<char>(program);
-    key_.append(matched);
+    key_.append(reinterpret_cast<const char*>(&generation), sizeof generation);
   }
-  TokenMap entries_;  // key -> index into results_
-  std::vector<ValueResult> results_;
+  TokenMap entries_;  // key -> index into known_
+  std::vector<Known> known_;
   std::string key_;
 };
 
@@ -263,9 +264,11 @@ Status TimexTagger::Process(Document* doc) const {
     const TimexRule& rule = rules_.rule(m.rule);
     const std::string_view matched = folded.substr(m.match_begin, m.match_end - m.match_begin);
     ValueMemo& memo = ValueMemo::ForThisThread();
-    const bool value_known = memo.Get(rules_, m.rule, ValueMemo::kValue, matched, &out->value);
-    const bool mod_known = rule.mod.empty() || memo.Get(rules_, m.rule, ValueMemo::kMod, matched, &out->mod);
-    if (value_known && mod_known) return;  // no clause tense needed either
+    if (const ValueMemo::Known* known = memo.Get(rules_, m.rule, matched)) {
+      out->value = known->value;
+      out->mod = known->mod;
+      return;  // no clause tense needed either
+    }
     ValueContext ctx;
     ctx.published = published;
     ctx.earlier = &earlier;
@@ -277,14 +280,9 @@ Status TimexTagger::Process(Document* doc) const {
         ctx.tense = ClauseTense(*doc, first, end, &tense_words);
       }
     }
-    if (!value_known) {
-      out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
-      memo.Put(rules_, m.rule, ValueMemo::kValue, matched, out->value);
-    }
-    if (!mod_known) {
-      out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
-      memo.Put(rules_, m.rule, ValueMemo::kMod, matched, out->mod);
-    }
+    out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
+    if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
+    memo.Put(out->value, !rule.mod.empty(), out->mod);
   };
 
   auto run_window = [&](uint32_t s, uint32_t lo, uint32_t hi, uint32_t last_trigger) {
