@@ -98,42 +98,50 @@ inline RuleSet::TriggerWindow TimexTagger::Trigger(const Document& doc, const To
   return rules_.TriggerWord(t);
 }
 
-namespace {
-const std::string kUnseenMarker;  // its address marks a token not looked up yet
-}  // namespace
-const std::string* const TimexTagger::kUnseen = &kUnseenMarker;
+TimexTagger::TenseClass TimexTagger::TenseClassOf(const std::string* value) {
+  if (value == nullptr) return TenseClass::kAbsent;
+  static constexpr std::pair<std::string_view, TenseClass> kNames[] = {
+      {"past", TenseClass::kPast},           {"present", TenseClass::kPresent},
+      {"future", TenseClass::kFuture},       {"future_to", TenseClass::kFutureTo},
+      {"future_unless_to", TenseClass::kFutureUnlessTo}, {"det", TenseClass::kDet},
+      {"be", TenseClass::kBe},               {"clause", TenseClass::kClause}};
+  for (const auto& [name, cls] : kNames) {
+    if (*value == name) return cls;
+  }
+  return TenseClass::kOther;
+}
 
 // The nearest tense marker before (preferred on a tie) or after the timex
 // in its sentence. A marker right after a determiner is an adjective or a
 // noun ("a planned visit", "the past"); a participle right after a form of
 // "be" takes its tense from the auxiliary ("will be signed").
 Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32_t end_token,
-                               std::vector<const std::string*>* tense_words) const {
+                               std::vector<TenseClass>* tense_classes) const {
   const Sentence& sent = doc.sentences[doc.tokens[first_token].sentence];
-  auto word_class = [&](uint32_t k) -> const std::string* {
-    const std::string*& cls = (*tense_words)[k];
-    if (cls != kUnseen) return cls;
+  auto word_class = [&](uint32_t k) {
+    TenseClass& cls = (*tense_classes)[k];
+    if (cls != TenseClass::kUnseen) return cls;
     const Token& t = doc.tokens[k];
     // Tense words are lower case, but for the first of a sentence.
     cls = !t.Has(kTokWord) || (!t.Has(kTokLower) && !t.Has(kTokSentenceStart))
-              ? nullptr
-              : Lexicon::Find(tense_words_, doc.Folded(t.span));
+              ? TenseClass::kAbsent
+              : TenseClassOf(Lexicon::Find(tense_words_, doc.Folded(t.span)));
     return cls;
   };
   auto marker = [&](uint32_t k, Tense* out) {
     const Token& t = doc.tokens[k];
     if (!t.Has(kTokWord) || (!t.Has(kTokLower) && !t.Has(kTokSentenceStart))) return false;
     std::string_view w = doc.Folded(t.span);
-    const std::string* cls = word_class(k);
+    const TenseClass cls = word_class(k);
     bool participle = false;
     Tense tense;
-    if (cls != nullptr) {
-      if (*cls == "past") tense = Tense::kPast;
-      else if (*cls == "future") tense = Tense::kFuture;
-      else if (*cls == "present") tense = Tense::kPresent;
-      else if (*cls == "future_to" && k + 1 < sent.token_end && doc.Folded(doc.tokens[k + 1].span) == "to")
+    if (cls != TenseClass::kAbsent) {
+      if (cls == TenseClass::kPast) tense = Tense::kPast;
+      else if (cls == TenseClass::kFuture) tense = Tense::kFuture;
+      else if (cls == TenseClass::kPresent) tense = Tense::kPresent;
+      else if (cls == TenseClass::kFutureTo && k + 1 < sent.token_end && doc.Folded(doc.tokens[k + 1].span) == "to")
         tense = Tense::kFuture;  // "is expected to", "is due to"
-      else if (*cls == "future_unless_to" &&
+      else if (cls == TenseClass::kFutureUnlessTo &&
                !(k + 1 < sent.token_end && doc.Folded(doc.tokens[k + 1].span) == "to"))
         tense = Tense::kFuture;  // "next", but not the place "next to the embassy"
       else return false;  // det, be, none; future_to without "to"
@@ -143,8 +151,7 @@ Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32
       if (k + 1 < sent.token_end && k > sent.token_begin) {
         const Token& next = doc.tokens[k + 1];
         std::string_view prev = doc.Folded(doc.tokens[k - 1].span);
-        const std::string* pc = word_class(k - 1);
-        bool modifier_before = (pc != nullptr && *pc == "det") || Lexicon::Find(adverbs_, prev) != nullptr ||
+        bool modifier_before = word_class(k - 1) == TenseClass::kDet || Lexicon::Find(adverbs_, prev) != nullptr ||
                                (prev.size() > 4 && prev.substr(prev.size() - 2) == "ly");
         if (modifier_before && next.Has(kTokWord) && next.Has(kTokLower) && next.Has(kTokSpaceBefore) &&
             Lexicon::Find(function_words_, doc.Folded(next.span)) == nullptr) {
@@ -157,12 +164,13 @@ Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32
       return false;
     }
     if (k > sent.token_begin) {
-      const std::string* prev = word_class(k - 1);
-      if (prev != nullptr && *prev == "det") return false;
+      const TenseClass prev = word_class(k - 1);
+      if (prev == TenseClass::kDet) return false;
       // "will be paid", "was held": the auxiliary carries the tense.
-      if ((participle || tense == Tense::kPast) && prev != nullptr &&
-          (*prev == "be" || (*prev == "present" && IsBeForm(doc.Folded(doc.tokens[k - 1].span))) ||
-           (*prev == "past" && IsBeForm(doc.Folded(doc.tokens[k - 1].span))))) {
+      if ((participle || tense == Tense::kPast) &&
+          (prev == TenseClass::kBe ||
+           ((prev == TenseClass::kPresent || prev == TenseClass::kPast) &&
+            IsBeForm(doc.Folded(doc.tokens[k - 1].span))))) {
         return false;
       }
     }
@@ -186,8 +194,7 @@ Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32
   // A relative pronoun or a conjunction starts another clause: in "signed
   // on Tuesday under which Rwanda will withdraw", "will" is not Tuesday's.
   auto clause_start = [&](uint32_t k) {
-    const std::string* c = word_class(k);
-    return c != nullptr && *c == "clause";
+    return word_class(k) == TenseClass::kClause;
   };
   // Only lower-case words (or a sentence's first) can mark tense; only
   // punctuation and clause words can end the clause.
@@ -240,7 +247,7 @@ Status TimexTagger::Process(Document* doc) const {
   std::vector<uint32_t> order;
   std::vector<EarlierPoint> earlier;
   std::vector<std::string_view> captures;
-  std::vector<const std::string*> tense_words;  // see ClauseTense
+  std::vector<TenseClass> tense_classes;  // see ClauseTense
   std::vector<uint8_t> is_trigger;              // by token of the current sentence
   struct Accepted {
     uint32_t match;
@@ -276,8 +283,8 @@ Status TimexTagger::Process(Document* doc) const {
     if (rule.value.uses_tense()) {
       auto [first, end] = token_range(doc->sentences[s], m.begin, m.end);
       if (first < end) {
-        if (tense_words.empty()) tense_words.assign(doc->tokens.size(), kUnseen);
-        ctx.tense = ClauseTense(*doc, first, end, &tense_words);
+        if (tense_classes.empty()) tense_classes.assign(doc->tokens.size(), TenseClass::kUnseen);
+        ctx.tense = ClauseTense(*doc, first, end, &tense_classes);
       }
     }
     out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);

@@ -77,12 +77,18 @@ class TimexTagger : public Stage {
         function_words_(rules_.lexicon().Class("function")),
         adverbs_(rules_.lexicon().Class("adverb")) {}
   RuleSet::TriggerWindow Trigger(const Document& doc, const Token& token) const;
-  // `tense_words` caches each token's class in the lexicon's `tense`
-  // class (kUnseen: not looked up yet), for the document's timexes share
-  // the words around them; sized like doc.tokens.
+  // A word's value in the lexicon's `tense` class, compared for every word
+  // near a timex: kAbsent when it is not in the class, kOther for "none"
+  // and any other value.
+  enum class TenseClass : uint8_t {
+    kUnseen, kAbsent, kOther, kPast, kPresent, kFuture, kFutureTo, kFutureUnlessTo, kDet, kBe, kClause
+  };
+  static TenseClass TenseClassOf(const std::string* value);
+  // `tense_classes` caches each token's TenseClass (kUnseen: not looked up
+  // yet), for the document's timexes share the words around them; sized
+  // like doc.tokens.
   Tense ClauseTense(const Document& doc, uint32_t first_token, uint32_t end_token,
-                    std::vector<const std::string*>* tense_words) const;
-  static const std::string* const kUnseen;
+                    std::vector<TenseClass>* tense_classes) const;
 
   RuleSet rules_;
   // Lexicon classes the tense heuristic reads for every nearby word.
