@@ -1,7 +1,9 @@
 #include "extractor/segment/segmenter.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -92,6 +94,31 @@ inline size_t ScanAsciiWord(const char* s, size_t end, size_t n, int* letters, u
     end += 16;
   }
   return end;
+}
+
+// The same bits for the 64 bytes from p, of which the first `avail` are
+// text (the rest count as zero bytes, which stop a word): one pass of
+// vector work for the several tokens that start in them.
+struct AsciiWindow {
+  uint64_t alnum;
+  uint64_t alpha;
+  uint64_t lower;
+};
+inline AsciiWindow ClassifyWindow(const char* p, size_t avail) {
+  char padded[64];
+  if (avail < 64) {  // the end of the text
+    std::memset(padded, 0, sizeof(padded));
+    std::memcpy(padded, p, avail);
+    p = padded;
+  }
+  AsciiWindow w{0, 0, 0};
+  for (int k = 0; k < 4; ++k) {
+    const AsciiBlock b = ClassifyBlock(p + 16 * k);
+    w.alnum |= uint64_t{b.alnum} << (16 * k);
+    w.alpha |= uint64_t{b.alpha} << (16 * k);
+    w.lower |= uint64_t{b.lower} << (16 * k);
+  }
+  return w;
 }
 #endif
 
@@ -235,6 +262,20 @@ const Segmenter::AbbreviationKind* Segmenter::FindAbbreviation(std::string_view 
   return it == abbreviations_.end() ? nullptr : &it->second;
 }
 
+const Segmenter::AbbreviationKind* Segmenter::FindAbbreviationAt(std::string_view folded, size_t begin,
+                                                                  size_t size) const {
+  if (size > kMaxAbbreviationBytes) return nullptr;
+  uint64_t key;
+  if (std::endian::native == std::endian::little && folded.size() - begin >= 8) {  // one load, cut to the word
+    std::memcpy(&key, folded.data() + begin, 8);
+    if (size < 8) key &= (uint64_t{1} << (8 * size)) - 1;
+  } else {
+    key = PackBytes(folded.substr(begin, size));
+  }
+  auto it = abbreviations_.find(key);
+  return it == abbreviations_.end() ? nullptr : &it->second;
+}
+
 Status Segmenter::Process(Document* doc) const {
   // A copy folded in place (resize() would zero-fill the bytes first);
   // branch-free, so that the compiler vectorizes it.
@@ -279,35 +320,48 @@ void Segmenter::Tokenize(Document* doc) const {
     return !IsWordChar(Classify(s, p + 1, &l));
   };
 
+#if defined(__SSE2__)
+  AsciiWindow window{0, 0, 0};
+  size_t window_begin = 0 - size_t{64};  // none yet: the first round makes one
+#endif
   while (i < n) {
 #if defined(__SSE2__)
-    // The usual token: an ASCII word shorter than 16 bytes that starts with
-    // a letter and ends before an ASCII byte other than '.' and '\'' (which
-    // could make it an abbreviation, an initialism or a word with an
-    // apostrophe). Found from one 16-byte block; it gets the flags the
-    // general path below would give it.
-    if (n - i >= 16 && (kWordByte[static_cast<unsigned char>(s[i])] & kWordLetter) != 0) {
-      const AsciiBlock b = ClassifyBlock(s.data() + i);
-      const unsigned stop = ~b.alnum & 0xFFFFu;
-      if (stop != 0) {
-        const size_t len = static_cast<size_t>(std::countr_zero(stop));
-        const unsigned char next = static_cast<unsigned char>(s[i + len]);
-        if (next < 0x80 && next != '.' && next != '\'') {
-          const unsigned in_word = (1u << len) - 1;
-          const unsigned letters = b.alpha & in_word;
-          const unsigned lower = b.lower & in_word;
-          // The first byte is a letter: capitalized unless lower case.
-          const uint16_t shape = static_cast<uint16_t>(
-              kTokWord | ((lower & 1u) == 0 ? kTokCapitalized : 0) |
-              (lower == 0 && (letters & (letters - 1)) != 0 ? kTokAllCaps : 0) | (lower == letters ? kTokLower : 0));
-          emit(i, i + len, shape);
-          i += len;
-          if (next == ' ') {
-            pending |= kTokSpaceBefore;
-            ++i;
-          }
-          continue;
+    // The usual token: an ASCII word that starts with a letter and ends
+    // before an ASCII byte other than '\'' (which could make it a word with
+    // an apostrophe) and other than a '.' that would make it an initialism
+    // or an abbreviation. Found from the bits of the 64-byte window it
+    // starts in; it gets the flags the general path below would give it.
+    if (i - window_begin >= 64) {
+      window = ClassifyWindow(s.data() + i, n - i);
+      window_begin = i;
+    }
+    if ((window.alpha >> (i - window_begin) & 1) != 0) {
+      uint64_t stop = ~window.alnum >> (i - window_begin);
+      if (stop == 0 && window_begin != i) {  // the word goes on past the window: one from here
+        window = ClassifyWindow(s.data() + i, n - i);
+        window_begin = i;
+        stop = ~window.alnum;
+      }
+      const size_t len = static_cast<size_t>(std::countr_zero(stop));
+      // The byte after the word; none (a word of 64 bytes or more, or one
+      // that ends the text) sends it to the general path.
+      const unsigned char next = stop != 0 && i + len < n ? static_cast<unsigned char>(s[i + len]) : 0x80;
+      if (next < 0x80 && next != '\'' &&
+          (next != '.' || (len >= 2 && FindAbbreviationAt(folded, i, len) == nullptr))) {
+        const uint64_t in_word = (uint64_t{1} << len) - 1;
+        const uint64_t letters = window.alpha >> (i - window_begin) & in_word;
+        const uint64_t lower = window.lower >> (i - window_begin) & in_word;
+        // The first byte is a letter: capitalized unless lower case.
+        const uint16_t shape = static_cast<uint16_t>(
+            kTokWord | ((lower & 1u) == 0 ? kTokCapitalized : 0) |
+            (lower == 0 && (letters & (letters - 1)) != 0 ? kTokAllCaps : 0) | (lower == letters ? kTokLower : 0));
+        emit(i, i + len, shape);
+        i += len;
+        if (next == ' ') {
+          pending |= kTokSpaceBefore;
+          ++i;
         }
+        continue;
       }
     }
 #endif
@@ -489,8 +543,10 @@ void Segmenter::SplitSentences(Document* doc) const {
   for (uint32_t i = 0; i < n; ++i) {
     // Most tokens are words that neither start a line nor can end a
     // sentence, for which the steps below do nothing: a tight loop skips them.
-    while (i < n && (tokens[i].flags & (kTokParagraphStart | kTokLineStart | kTokPunct)) == 0 &&
-           text[tokens[i].span.end - 1] != '.' && i + 1 - start < kMaxSentenceTokens) {
+    // (`skip_end`: the last token the sentence may take is looked at below.)
+    const uint32_t skip_end = std::min(n, start + kMaxSentenceTokens - 1);
+    while (i < skip_end && (tokens[i].flags & (kTokParagraphStart | kTokLineStart | kTokPunct)) == 0 &&
+           text[tokens[i].span.end - 1] != '.') {
       ++i;
     }
     if (i == n) break;

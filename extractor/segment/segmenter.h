@@ -49,6 +49,9 @@ class Segmenter : public Stage {
   void SplitSentences(Document* doc) const;
   // The kind of abbreviation `lower` (without its period) is, if it is one.
   const AbbreviationKind* FindAbbreviation(std::string_view lower) const;
+  // The same for folded.substr(begin, size), read with one load where the
+  // text goes on for 8 bytes.
+  const AbbreviationKind* FindAbbreviationAt(std::string_view folded, size_t begin, size_t size) const;
 
   // Abbreviations of at most 8 bytes (a longer one never matches), keyed
   // by their bytes packed into an integer: a lookup builds no string.

@@ -110,9 +110,9 @@ TEST_CASE("very long unpunctuated text is cut into bounded sentences") {
 
 namespace newsgraph::segment {
 
-// Tokens within 16 bytes of the text end take the general path of the
-// tokenizer; the same tokens earlier on take its quick path for short
-// ASCII words. Both must give the same tokens and flags.
+// A word that ends the text takes the general path of the tokenizer; the
+// same word earlier on takes its quick path for ASCII words. Both must give
+// the same tokens and flags.
 TEST_CASE("A word gets the same tokens and flags wherever it stands in the text") {
   const std::vector<std::string> words = {"Putin", "NATO",  "iPhone", "x",     "U",      "de",      "McDonald",
                                           "abc123", "A1",   "B2B",    "Xi's",  "don't",  "U.S.",    "Mr.",
@@ -135,6 +135,50 @@ TEST_CASE("A word gets the same tokens and flags wherever it stands in the text"
     }
   }
   CHECK(checked == 496);
+}
+
+}  // namespace newsgraph::segment
+
+namespace newsgraph::segment {
+
+// The quick path reads the bits of 64-byte windows of the text: a word may
+// start anywhere in one, run past its end, or be longer than a window. Its
+// tokens and flags must not depend on where it stands, and must be those
+// of the general path, which a word that ends the text takes (but for a
+// period after it, which that word does not have).
+TEST_CASE("A word gets the same tokens and flags wherever it stands in the 64-byte windows") {
+  const std::vector<std::string> words = {"Putin", "NATO", "iPhone", "Xi", "Corp", "Jan", "etc", "MR", "Inc",
+                                          std::string(63, 'a'), std::string(64, 'B'), std::string(70, 'c') + "D"};
+  const std::vector<std::string> afters = {" ", ".", ". ", ",", "\n", ""};
+  int checked = 0;
+  for (const std::string& word : words) {
+    for (const std::string& after : afters) {
+      std::vector<Token> first;  // the word's tokens at shift 0, offsets from its start
+      for (size_t shift = 0; shift <= 70; ++shift) {
+        const std::string lead = std::string(shift, ' ') + "Lead ";
+        Document doc = Segment(lead + word + after + " and then some more words");
+        REQUIRE(doc.tokens.size() > 3);
+        std::vector<Token> here(doc.tokens.begin() + 1, doc.tokens.begin() + 3);
+        for (Token& t : here) {
+          t.span.begin -= static_cast<uint32_t>(shift);
+          t.span.end -= static_cast<uint32_t>(shift);
+        }
+        if (shift == 0) first = here;
+        for (size_t k = 0; k < here.size(); ++k) {
+          CHECK(here[k].span == first[k].span);
+          CHECK(here[k].flags == first[k].flags);
+        }
+        if (after.empty() || after[0] != '.') {
+          Document late = Segment(lead + word);
+          REQUIRE(late.tokens.size() == 2);
+          CHECK(doc.tokens[1].span == late.tokens[1].span);
+          CHECK((doc.tokens[1].flags | kTokSentenceStart) == (late.tokens[1].flags | kTokSentenceStart));
+        }
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == 12 * 6 * 71);
 }
 
 }  // namespace newsgraph::segment

@@ -7,6 +7,7 @@
 #endif
 
 #include <algorithm>
+#include <cassert>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -146,6 +147,26 @@ void JsonOut::Grow(size_t n) {
   end_ = out_->data() + out_->size();
 }
 
+void JsonOut::String(std::string_view s, std::string_view within) {
+  assert(within.data() <= s.data() && s.data() + s.size() <= within.data() + within.size());
+#if defined(__SSE2__)
+  if (s.size() < 16 && within.data() + within.size() - s.data() >= 16) {
+    // The bytes after s are read and copied too, and masked off; the
+    // closing quote goes over the first of them.
+    Reserve(18);
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+    *pos_ = '"';
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(pos_ + 1), x);
+    if ((JsonSpecialMask16(x) & ((1u << s.size()) - 1)) == 0) [[likely]] {
+      pos_[s.size() + 1] = '"';
+      pos_ += s.size() + 2;
+      return;
+    }
+  }
+#endif
+  Quoted(s);
+}
+
 void JsonOut::Quoted(std::string_view s) {
   // Room for the string as it is and its quotes; an escape (at most 6
   // bytes for 1) makes more room when it comes, so that a long text needs
@@ -194,12 +215,33 @@ void JsonOut::QuotedRest(std::string_view s) {
   pos_ = o;
 }
 
+bool JsonOut::Thousandths(double d) {
+  // d is k / 1000 for a whole k when it is the double nearest to it
+  // (division rounds correctly). For those, and k below a million, the
+  // shortest digits are k's with the point three places left, trailing
+  // zeros dropped, so that no cut applies (json_out_test compares every
+  // such k with RapidJSON's dtoa). -0.0 keeps its sign there: left to it.
+  const double x = d * 1000;
+  if (!(x >= 0 && x < 1e6) || std::signbit(d)) return false;
+  const uint32_t k = static_cast<uint32_t>(x + 0.5);
+  if (static_cast<double>(k) / 1000 != d) return false;
+  Reserve(16);
+  pos_ = WriteUint(k / 1000, pos_);
+  *pos_++ = '.';
+  // The three decimals, less their trailing zeros, but one at least.
+  const uint32_t fraction = k % 1000;
+  *pos_ = static_cast<char>('0' + fraction / 100);
+  WritePair(fraction % 100, pos_ + 1);
+  pos_ += fraction % 100 != 0 ? (fraction % 10 != 0 ? 3 : 2) : 1;
+  return true;
+}
+
 void JsonOut::Double(double d, int max_decimals) {
   if (!std::isfinite(d)) {
     Null();
     return;
   }
-  Separate();
+  if (max_decimals >= 3 && Thousandths(d)) return;
   Reserve(32);  // dtoa writes at most 25 bytes
   pos_ = rapidjson::internal::dtoa(d, pos_, max_decimals);
 }

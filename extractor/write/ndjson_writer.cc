@@ -1,5 +1,7 @@
 #include "extractor/write/ndjson_writer.h"
 
+#include <vector>
+
 #include "extractor/write/json_out.h"
 
 namespace newsgraph::write {
@@ -8,148 +10,193 @@ namespace {
 // Confidences are written to three decimals at most ("0.85", "1.0").
 constexpr int kMaxDecimals = 3;
 
-void String(JsonOut* w, std::string_view s) { w->String(s); }
+// The member names go in with the punctuation around them (JsonOut::Raw):
+// every object opens with a member that is always there, so the comma
+// before each later member is part of its name. Runs of names, commas and
+// numbers share one check of the room (JsonOut::Run); a Uint counts 20.
 
-void Key(JsonOut* w, std::string_view k) { w->Key(k); }
+// A member whose value is the name of an enum value (",\"type\":\"Person\""),
+// made once per value from the enum's name function: a record copies it,
+// with no escaping to look for.
+template <typename Enum>
+class NamedValue {
+ public:
+  NamedValue(std::string_view key, std::string_view (*name)(Enum)) {
+    for (size_t i = 0; i < kValues; ++i) {
+      std::string text(key);
+      {
+        JsonOut j(&text);
+        j.String(name(static_cast<Enum>(i)));
+      }
+      pieces_.emplace_back(text);
+    }
+  }
+  void Write(JsonOut* w, Enum value) const { w->Raw(pieces_[static_cast<size_t>(value)]); }
 
-// A string member, or null when empty.
-void OptionalString(JsonOut* w, std::string_view key, std::string_view value) {
-  Key(w, key);
+ private:
+  // Every value the enum can hold: the enums of document.h are one byte.
+  static_assert(sizeof(Enum) == 1);
+  static constexpr size_t kValues = 256;
+  std::vector<JsonOut::Piece> pieces_;
+};
+
+const NamedValue<EntityType> kEntityType(",\"type\":", EntityTypeName);
+const NamedValue<MentionKind> kMentionKind(",\"kind\":", MentionKindName);
+const NamedValue<TimexType> kTimexType(",\"type\":", TimexTypeName);
+const NamedValue<EventStatus> kEventStatus(",\"status\":", EventStatusName);
+
+// A string, or null when empty.
+void StringOrNull(JsonOut* w, std::string_view value) {
   if (value.empty()) {
     w->Null();
   } else {
-    String(w, value);
+    w->String(value);
   }
 }
 
-void SpanMembers(JsonOut* w, const Document& doc, const Span& span, bool with_text) {
-  Key(w, "start");
-  w->Uint(span.begin);
-  Key(w, "end");
-  w->Uint(span.end);
-  if (with_text) {
-    Key(w, "text");
-    String(w, doc.Text(span));
+// {"start":..,"end":..,"text":.. of a span, left open for more members;
+// after a comma when `more`. Inline: a call would cost as much as the work.
+[[gnu::always_inline]] inline void OpenSpan(JsonOut* w, bool more, const Document& doc, const Span& span) {
+  {
+    JsonOut::Run run(w, 1 + 9 + 20 + 7 + 20 + 8);
+    run.Comma(more);
+    run.Raw("{\"start\":");
+    run.Uint(span.begin);
+    run.Raw(",\"end\":");
+    run.Uint(span.end);
+    run.Raw(",\"text\":");
   }
+  // The offsets are inside the text (document.h): no bounds check.
+  w->String(std::string_view(doc.text.data() + span.begin, span.size()), doc.text);
 }
 
-void SpanObject(JsonOut* w, std::string_view key, const Document& doc, const Span& span) {
-  Key(w, key);
-  w->StartObject();
-  SpanMembers(w, doc, span, true);
-  w->EndObject();
+// "trigger":{..},"sentence":{..}
+void Evidence(JsonOut* w, const Document& doc, const Span& trigger, const Span& sentence) {
+  w->Raw("\"trigger\":");
+  OpenSpan(w, false, doc, trigger);
+  w->Raw("},\"sentence\":");
+  OpenSpan(w, false, doc, sentence);
+  w->Raw("}");
 }
 
 void WriteEntities(JsonOut* w, const Document& doc) {
-  Key(w, "entities");
-  w->StartArray();
-  for (const Entity& e : doc.entities) {
-    w->StartObject();
-    Key(w, "id");
-    String(w, e.id);
-    Key(w, "type");
-    String(w, EntityTypeName(e.type));
+  w->Raw(",\"entities\":[");
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    {
+      JsonOut::Run run(w, 1 + 6);
+      run.Comma(i > 0);
+      run.Raw("{\"id\":");
+    }
+    w->String(e.id);
+    kEntityType.Write(w, e.type);
     if (!e.subtype.empty()) {
-      Key(w, "subtype");
-      String(w, e.subtype);
+      w->Raw(",\"subtype\":");
+      w->String(e.subtype);
     }
-    Key(w, "name");
-    String(w, e.name);
+    w->Raw(",\"name\":");
+    w->String(e.name);
     if (!e.country.empty()) {
-      Key(w, "country");
-      String(w, e.country);
+      w->Raw(",\"country\":");
+      w->String(e.country);
     }
-    Key(w, "mentions");
-    w->StartArray();
-    for (const Mention& m : e.mentions) {
-      w->StartObject();
-      SpanMembers(w, doc, m.span, true);
+    w->Raw(",\"mentions\":[");
+    for (size_t j = 0; j < e.mentions.size(); ++j) {
+      const Mention& m = e.mentions[j];
+      OpenSpan(w, j > 0, doc, m.span);
       if (m.kind != MentionKind::kName) {
-        Key(w, "kind");
-        String(w, MentionKindName(m.kind));
+        kMentionKind.Write(w, m.kind);
       }
-      w->EndObject();
+      w->Raw("}");
     }
-    w->EndArray();
+    w->Raw("]");
     if (!e.same_as.empty()) {
-      Key(w, "sameAs");
-      w->StartArray();
-      for (const std::string& s : e.same_as) String(w, s);
-      w->EndArray();
+      w->Raw(",\"sameAs\":[");
+      for (size_t j = 0; j < e.same_as.size(); ++j) {
+        w->Comma(j > 0);
+        w->String(e.same_as[j]);
+      }
+      w->Raw("]");
     }
-    w->EndObject();
+    w->Raw("}");
   }
-  w->EndArray();
+  w->Raw("]");
 }
 
 void WriteTimexes(JsonOut* w, const Document& doc) {
-  Key(w, "timexes");
-  w->StartArray();
-  for (const Timex& t : doc.timexes) {
-    w->StartObject();
-    SpanMembers(w, doc, t.span, true);
-    Key(w, "type");
-    String(w, TimexTypeName(t.type));
-    OptionalString(w, "value", t.value);
+  w->Raw(",\"timexes\":[");
+  for (size_t i = 0; i < doc.timexes.size(); ++i) {
+    const Timex& t = doc.timexes[i];
+    OpenSpan(w, i > 0, doc, t.span);
+    kTimexType.Write(w, t.type);
+    w->Raw(",\"value\":");
+    StringOrNull(w, t.value);
     if (!t.mod.empty()) {
-      Key(w, "mod");
-      String(w, t.mod);
+      w->Raw(",\"mod\":");
+      w->String(t.mod);
     }
-    if (!t.resolved) {
-      Key(w, "resolved");
-      w->Bool(false);
-    }
-    w->EndObject();
+    if (!t.resolved) w->Raw(",\"resolved\":false");
+    w->Raw("}");
   }
-  w->EndArray();
+  w->Raw("]");
 }
 
 void WriteEvents(JsonOut* w, const Document& doc) {
-  Key(w, "events");
-  w->StartArray();
-  for (const Event& e : doc.events) {
-    w->StartObject();
-    Key(w, "id");
-    String(w, e.id);
-    Key(w, "type");
-    String(w, e.type);
-    Key(w, "status");
-    String(w, EventStatusName(e.status));
-    OptionalString(w, "date", e.date);
-    Key(w, "roles");
-    w->StartObject();
-    for (const EventRole& role : e.roles) {
-      w->EscapedKey(role.name);
-      w->StartArray();
+  w->Raw(",\"events\":[");
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    {
+      JsonOut::Run run(w, 1 + 6);
+      run.Comma(i > 0);
+      run.Raw("{\"id\":");
+    }
+    w->String(e.id);
+    w->Raw(",\"type\":");
+    w->String(e.type);
+    kEventStatus.Write(w, e.status);
+    w->Raw(",\"date\":");
+    StringOrNull(w, e.date);
+    w->Raw(",\"roles\":{");
+    for (size_t j = 0; j < e.roles.size(); ++j) {
+      const EventRole& role = e.roles[j];
+      w->Comma(j > 0);
+      w->String(role.name);  // a name from the schema data: escaped like any string
+      w->Raw(":[");
+      bool more = false;
       for (uint32_t index : role.entities) {
-        if (index < doc.entities.size()) String(w, doc.entities[index].id);
+        if (index >= doc.entities.size()) continue;
+        w->Comma(more);
+        w->String(doc.entities[index].id);
+        more = true;
       }
-      w->EndArray();
+      w->Raw("]");
     }
-    w->EndObject();
-    SpanObject(w, "trigger", doc, e.trigger);
-    SpanObject(w, "sentence", doc, e.sentence);
+    w->Raw("},");
+    Evidence(w, doc, e.trigger, e.sentence);
     if (!e.more_evidence.empty()) {
-      Key(w, "evidence");
-      w->StartArray();
-      for (const Evidence& ev : e.more_evidence) {
-        w->StartObject();
-        SpanObject(w, "trigger", doc, ev.trigger);
-        SpanObject(w, "sentence", doc, ev.sentence);
-        w->EndObject();
+      w->Raw(",\"evidence\":[");
+      for (size_t j = 0; j < e.more_evidence.size(); ++j) {
+        {
+          JsonOut::Run run(w, 2);
+          run.Comma(j > 0);
+          run.Raw("{");
+        }
+        Evidence(w, doc, e.more_evidence[j].trigger, e.more_evidence[j].sentence);
+        w->Raw("}");
       }
-      w->EndArray();
+      w->Raw("]");
     }
-    Key(w, "confidence");
+    w->Raw(",\"confidence\":");
     w->Double(e.confidence, kMaxDecimals);
-    OptionalString(w, "cameo", e.cameo);
+    w->Raw(",\"cameo\":");
+    StringOrNull(w, e.cameo);
     if (!e.rule.empty()) {
-      Key(w, "rule");
-      String(w, e.rule);
+      w->Raw(",\"rule\":");
+      w->String(e.rule);
     }
-    w->EndObject();
+    w->Raw("}");
   }
-  w->EndArray();
+  w->Raw("]");
 }
 
 }  // namespace
@@ -158,41 +205,41 @@ void NdjsonWriter::WriteDocument(const Document& doc, std::string* out) const {
   // Straight into *out: the caller's string keeps its capacity from one
   // record to the next.
   JsonOut w(out);
-  w.StartObject();
-  Key(&w, "id");
-  String(&w, doc.id);
-  OptionalString(&w, "url", doc.url);
-  OptionalString(&w, "title", doc.title);
-  OptionalString(&w, "published", doc.published);
+  w.Raw("{\"id\":");
+  w.String(doc.id);
+  w.Raw(",\"url\":");
+  StringOrNull(&w, doc.url);
+  w.Raw(",\"title\":");
+  StringOrNull(&w, doc.title);
+  w.Raw(",\"published\":");
+  StringOrNull(&w, doc.published);
   if (options_.include_text) {
-    Key(&w, "text");
-    String(&w, doc.text);
+    w.Raw(",\"text\":");
+    w.String(doc.text);
   }
   if (!doc.warnings.empty()) {
-    Key(&w, "warnings");
-    w.StartArray();
-    for (const std::string& warning : doc.warnings) String(&w, warning);
-    w.EndArray();
+    w.Raw(",\"warnings\":[");
+    for (size_t i = 0; i < doc.warnings.size(); ++i) {
+      w.Comma(i > 0);
+      w.String(doc.warnings[i]);
+    }
+    w.Raw("]");
   }
   WriteEntities(&w, doc);
   WriteTimexes(&w, doc);
   WriteEvents(&w, doc);
-  w.EndObject();
-  w.Finish();
-  out->push_back('\n');
+  w.Raw("}\n");
 }
 
 void NdjsonWriter::WriteError(const Document& doc, const Status& error, std::string* out) const {
   JsonOut w(out);
-  w.StartObject();
-  Key(&w, "id");
-  String(&w, doc.id);
-  OptionalString(&w, "source", doc.source);
-  Key(&w, "error");
-  String(&w, error.message());
-  w.EndObject();
-  w.Finish();
-  out->push_back('\n');
+  w.Raw("{\"id\":");
+  w.String(doc.id);
+  w.Raw(",\"source\":");
+  StringOrNull(&w, doc.source);
+  w.Raw(",\"error\":");
+  w.String(error.message());
+  w.Raw("}\n");
 }
 
 }  // namespace newsgraph::write
