@@ -279,13 +279,6 @@ int TypeDef::RoleIndex(std::string_view role) const {
   return -1;
 }
 
-int TypeDef::FirstRole(RoleKind kind) const {
-  for (size_t i = 0; i < roles.size(); ++i) {
-    if (roles[i].kind == kind) return static_cast<int>(i);
-  }
-  return -1;
-}
-
 std::string_view TypeDef::Cameo(std::string_view key) const {
   std::string_view fallback;
   for (const auto& [k, code] : cameo) {

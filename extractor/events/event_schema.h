@@ -103,7 +103,13 @@ struct TypeDef {
   bool place_is_location = true;  // false: the place role is where someone is asked to go (Invitation)
 
   int RoleIndex(std::string_view role) const;  // -1 if absent
-  int FirstRole(RoleKind kind) const;          // -1 if absent
+  // -1 if absent. Inline: asked for every mention, and a type has a handful of roles.
+  int FirstRole(RoleKind kind) const {
+    for (size_t i = 0; i < roles.size(); ++i) {
+      if (roles[i].kind == kind) return static_cast<int>(i);
+    }
+    return -1;
+  }
   // The CAMEO code for `key`, or for "default", or "".
   std::string_view Cameo(std::string_view key) const;
 };

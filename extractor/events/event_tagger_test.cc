@@ -368,6 +368,29 @@ TEST_CASE("'during their talks' dates an event by the latest meeting of its acto
   CHECK(invitation->date == "2002-09-17");
 }
 
+TEST_CASE("'at', 'throughout' and 'on the sidelines of' an occasion frame it; 'after' tells a sequence") {
+  // FrameNoun() passes over tokens by their length first: every opener word keeps working.
+  const EntitySpec koizumi{"Junichiro Koizumi", EntityType::kPerson, {"Junichiro Koizumi", "Koizumi"}, "", "JP"};
+  const EntitySpec kim{"Kim Jong Il", EntityType::kPerson, {"Kim Jong Il", "Kim"}, "", "KP"};
+  const EntitySpec tokyo{"Tokyo", EntityType::kPlace, {}, "city", "JP"};
+  const EntitySpec pyongyang{"Pyongyang", EntityType::kPlace, {}, "city", "KP"};
+  auto invitation_date = [&](const std::string& frame) {
+    const std::string text =
+        "Junichiro Koizumi sat down with Kim Jong Il in Pyongyang on Tuesday. Talks between Tokyo and Pyongyang "
+        "will resume in October. Koizumi invited Kim to visit Tokyo " + frame + " their talks.";
+    Document doc = F().Run(text, "2002-09-18", {koizumi, kim, tokyo, pyongyang},
+                           {{"Tuesday", "2002-09-17"}, {"October", "2002-10"}});
+    for (const Event& e : doc.events) {
+      if (e.type == "Invitation") return e.date;
+    }
+    return std::string("none");
+  };
+  CHECK(invitation_date("at") == "2002-09-17");
+  CHECK(invitation_date("throughout") == "2002-09-17");
+  CHECK(invitation_date("on the sidelines of") == "2002-09-17");
+  CHECK(invitation_date("after") == "");
+}
+
 TEST_CASE("'hosted the two leaders' is a group / a denied trip elsewhere is its own event") {
   const EntitySpec maduro{"Nicolás Maduro", EntityType::kPerson, {"Nicolás Maduro", "Maduro"}, "", "VE"};
   const EntitySpec ali{"Irfaan Ali", EntityType::kPerson, {"Irfaan Ali", "Ali"}, "", "GY"};

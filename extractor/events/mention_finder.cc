@@ -116,7 +116,8 @@ struct Scratch {
     uint32_t size = 0;  // 0: empty
     uint32_t id = kNone;  // Lexicon::IdOf(), or kNone for no entry
   };
-  static constexpr size_t kCacheSize = 1024;
+  static constexpr int kCacheBits = 12;
+  static constexpr size_t kCacheSize = size_t{1} << kCacheBits;
   std::vector<CachedWord> word_cache = std::vector<CachedWord>(kCacheSize);
   uint64_t cache_lexicon = 0;
 };
@@ -157,38 +158,39 @@ class Analyzer {
   // ---- token view ----------------------------------------------------------
   std::string_view F(uint32_t t) const { return doc_.Folded(doc_.tokens[t].span); }
   std::string_view Tx(uint32_t t) const { return doc_.Text(doc_.tokens[t].span); }
-  // The lexicon entry of token t, looked up on first use; nullptr if none.
-  [[gnu::always_inline]] const WordInfo* Info(uint32_t t) const {
-    const WordInfo* w = info_[t];
-    return w != &kUnset ? w : InfoSlow(t);
-  }
-  const WordInfo* InfoSlow(uint32_t t) const {
-    std::string_view f = F(t);
-    const bool non_ascii = doc_.tokens[t].Has(kTokNonAscii);
-    const bool readable8 = doc_.tokens[t].span.begin + 8 <= doc_.folded.size();
+  // The lexicon entry of token t (BuildView() looks every token up once); nullptr if none.
+  [[gnu::always_inline]] const WordInfo* Info(uint32_t t) const { return info_data_[t]; }
+  // Lexicon::Lookup() of a token, or kLyAdverb for an unlisted lower-case
+  // word in -ly. Inline: BuildView() calls it for every token of the
+  // document, with `folded` and `size` of Document::folded hoisted.
+  [[gnu::always_inline]] const WordInfo* LookUp(const Token& tk, const char* folded, size_t size) const {
+    const uint32_t b = tk.span.begin, n = tk.span.end - b;
+    const bool non_ascii = tk.Has(kTokNonAscii);
+    const bool readable8 = b + 8 <= size;
     const WordInfo* w;
-    if (!non_ascii && readable8 && !f.empty() && f.size() <= 8) {
-      // A short ASCII word: the per-thread cache of lookups first.
+    if (n - 1 < 8 && readable8 && !non_ascii) {
+      // A short ASCII word (most tokens): the per-thread cache of lookups first.
       uint64_t bytes;
-      std::memcpy(&bytes, f.data(), 8);
-      if (f.size() < 8) bytes &= (1ull << (8 * f.size())) - 1;
-      Scratch::CachedWord& c = word_cache_[((bytes ^ f.size()) * 0x9E3779B97F4A7C15ull) >> 54];
-      if (c.size == f.size() && c.bytes == bytes) {
-        w = c.id != kNone ? lex_.InfoOf(c.id) : nullptr;
+      std::memcpy(&bytes, folded + b, 8);
+      bytes &= ~0ull >> (64 - 8 * n);
+      // (The size is compared, not hashed: equal zero-padded bytes of two sizes are rare.)
+      Scratch::CachedWord& c = word_cache_[(bytes * 0x9E3779B97F4A7C15ull) >> (64 - Scratch::kCacheBits)];
+      if (c.size == n && c.bytes == bytes) {
+        if (c.id != kNone) return lex_.InfoOf(c.id);  // a listed word is never the -ly adverb
+        w = nullptr;
       } else {
-        w = lex_.Lookup(f, false, true);
-        c = Scratch::CachedWord{bytes, static_cast<uint32_t>(f.size()), w != nullptr ? lex_.IdOf(w) : kNone};
+        w = lex_.Lookup(std::string_view(folded + b, n), false, true);
+        c = Scratch::CachedWord{bytes, n, w != nullptr ? lex_.IdOf(w) : kNone};
       }
     } else {
-      w = lex_.Lookup(f, non_ascii, readable8);
+      w = lex_.Lookup(std::string_view(folded + b, n), non_ascii, readable8);
     }
     // A lower-case word in -ly that no rule names is an adverb ("may quickly make",
     // "is widely expected to"); nouns in -ly are listed as not_adv.
-    if (w == nullptr && f.size() >= 5 && f[f.size() - 1] == 'y' && f[f.size() - 2] == 'l' &&
-        doc_.tokens[t].Has(kTokLower) && !non_ascii) {
+    if (w == nullptr && n >= 5 && folded[b + n - 1] == 'y' && folded[b + n - 2] == 'l' && tk.Has(kTokLower) &&
+        !non_ascii) {
       w = &kLyAdverb;
     }
-    info_[t] = w;
     return w;
   }
   [[gnu::always_inline]] ClassBits Cls(uint32_t t) const {
@@ -232,7 +234,7 @@ class Analyzer {
     }
     return MatchFrom(p, 0, t, limit);
   }
-  bool ElemMatches(const PatternElem& e, uint32_t t) const;
+  [[gnu::always_inline]] inline bool ElemMatches(const PatternElem& e, uint32_t t) const;
 
   // ---- clause structure ----------------------------------------------------
   // Innermost clause span holding token t, or nullptr for the main clause.
@@ -315,9 +317,9 @@ class Analyzer {
   const Lexicon& lex_;
   const EventSchema& schema_;
   const Document& doc_;
-  static inline const WordInfo kUnset{};  // marks a token not looked up yet
   static inline const WordInfo kLyAdverb{kWcAdv, {}, {}, {}};  // an unlisted word in -ly
-  std::vector<const WordInfo*>& info_;   // filled lazily, also from const methods
+  std::vector<const WordInfo*>& info_;   // token -> lexicon entry, filled by BuildView()
+  const WordInfo* const* info_data_ = nullptr;  // info_.data()
   std::vector<int32_t>& mention_at_;
   std::vector<MentionLoc>& mentions_;
   std::vector<int32_t>& timex_at_;
@@ -386,7 +388,7 @@ bool Analyzer::InAuxCue(uint32_t t) const { return in_aux_[t] != 0; }
 void Analyzer::BuildView() {
   const size_t n = doc_.tokens.size();
   info_.resize(n);
-  info_.assign(n, &kUnset);
+  info_data_ = info_.data();
   mentions_.clear();
   timexes_.clear();
   hits_.clear();
@@ -399,13 +401,18 @@ void Analyzer::BuildView() {
   hit_range_.assign(2 * doc_.sentences.size(), 0);
   span_range_.assign(2 * doc_.sentences.size(), 0);
   punct_.assign(n, 0);
-  // One pass over the tokens: the words that may start a trigger form (a bit
-  // test each), and what each punctuation mark is.
+  // One pass over the tokens: the lexicon entry of each, the words that may
+  // start a trigger form, and what each punctuation mark is.
   form_starts_.clear();
   const std::string_view folded = doc_.folded;
+  const WordInfo** info = info_.data();
+  const Token* tokens_data = doc_.tokens.data();
   for (size_t t = 0; t < n; ++t) {
-    const Token& tk = doc_.tokens[t];
-    if (tk.Has(kTokWord) && tk.span.begin < folded.size() &&
+    const Token& tk = tokens_data[t];
+    const WordInfo* w = LookUp(tk, folded.data(), folded.size());
+    info[t] = w;
+    if (w != nullptr && (w->classes & (kWcVerbForm | kWcTriggerNoun)) && tk.Has(kTokWord) &&
+        tk.span.begin < folded.size() &&
         lex_.MayStartForm(folded.substr(tk.span.begin, tk.span.end - tk.span.begin))) {
       form_starts_.push_back(static_cast<uint32_t>(t));
     }
@@ -530,7 +537,7 @@ void Analyzer::BuildView() {
   }
 }
 
-bool Analyzer::ElemMatches(const PatternElem& e, uint32_t t) const {
+inline bool Analyzer::ElemMatches(const PatternElem& e, uint32_t t) const {
   switch (e.kind) {
     case PatternElem::kWords: {
       const WordInfo* info = Info(t);
@@ -2495,7 +2502,11 @@ void Analyzer::DateFromNoun(EventMention* m, const NounPhrase& np, uint32_t np_e
 // that places the event at an occasion told before, or kNone.
 uint32_t Analyzer::FrameNoun(const EventMention& m) const {
   const uint32_t sb = TextBegin(m.sentence), se = SentEnd(m.sentence);
+  // The lengths of "at", "during", "sidelines" and "throughout": most tokens fail on this bit test.
+  constexpr uint32_t kOpenerLengths = 1u << 2 | 1u << 6 | 1u << 9 | 1u << 10;
   for (uint32_t t = sb; t + 2 < se; ++t) {
+    const uint32_t len = doc_.tokens[t].span.size();
+    if (len >= 32 || !(kOpenerLengths >> len & 1)) continue;
     uint32_t k;
     // Only an occasion the event happens at or during shares its time; "after
     // the ceremony" and "following his visit" tell a sequence.
@@ -3292,7 +3303,6 @@ void Analyzer::Run() {
   deferred.clear();
   for (const uint32_t t : form_starts_) {  // BuildView() kept the few that may start a form
     const WordInfo* w = Info(t);
-    if (w == nullptr || (w->classes & (kWcVerbForm | kWcTriggerNoun)) == 0) continue;
     if (MentionAt(t) >= 0 || taken_[t]) continue;
     const uint32_t se = SentEnd(doc_.tokens[t].sentence);
     // The longest form starting here wins; verbs and nouns both get a chance.
