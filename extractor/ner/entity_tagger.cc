@@ -69,6 +69,20 @@ void AppendSlug(std::string_view name, std::string* out) {
   while (out->size() > start && out->back() == '-') out->pop_back();
 }
 
+// A hash of an entity id, eight bytes a step (the ids are 10 to 40 bytes;
+// equal hashes are told apart by comparing the ids).
+uint64_t IdHash(std::string_view id) {
+  uint64_t h = 0;
+  size_t i = 0;
+  for (; i + 8 <= id.size(); i += 8) h = ChunkStep(h, Load64(id.data() + i));
+  if (i < id.size()) {
+    uint64_t last = 0;
+    std::memcpy(&last, id.data() + i, id.size() - i);
+    h = ChunkStep(h, last);
+  }
+  return FinishKey(h, id.size());
+}
+
 // Everything the tables know about one word, looked up once per token.
 struct WordInfo {
   uint32_t gaz_len : 5;    // longest gazetteer alias starting with the word (tokens)
@@ -81,7 +95,7 @@ struct WordInfo {
   uint32_t flags : 4;      // WordFlag
   uint32_t event : 2;      // non_entity_words.tsv position bits
   uint32_t adjective : 1;  // a gazetteer adjective starts with the word ("North Korean")
-  uint32_t unused : 1;
+  uint32_t phrase_edge : 1;  // ends a "before" phrase of name_context.tsv or starts an "after" one
 };
 static_assert(sizeof(WordInfo) == sizeof(uint32_t));
 
@@ -97,7 +111,7 @@ WordInfo Unpack(uint32_t v) { return std::bit_cast<WordInfo>(v); }
 // Clears `common` and kGiven in a packed WordInfo. (const, not constexpr:
 // clang 14, used for the fuzz build, cannot bit_cast bit-fields at compile time.)
 const uint32_t kNotListWord =
-    ~std::bit_cast<uint32_t>(WordInfo{0, 0, 127, 0, 0, 0, 0, kGiven, 0, 0});
+    ~std::bit_cast<uint32_t>(WordInfo{0, 0, 127, 0, 0, 0, 0, kGiven, 0, 0, 0});
 
 }  // namespace
 
@@ -192,27 +206,22 @@ class KeyIndex {
   size_t size_ = 0;
 };
 
-// Word counts of one sentence, to tell headlines.
-struct SentenceCounts {
-  uint32_t words = 0, caps = 0, content = 0, capitalized = 0;
-};
-
 // Per-document state. One per thread, reused, so that a document allocates
 // only what it outputs once the buffers have grown.
 struct EntityTagger::Work {
   Document* doc = nullptr;
   std::vector<uint64_t> keys;
   std::vector<WordInfo> info;
-  std::vector<uint8_t> periods;  // 1: the token holds a '.'
+  std::vector<uint32_t> period_tokens;  // the tokens that hold a '.' ("J.", "U.S."), ascending
   std::vector<uint32_t> marks;      // tokens that are capitalised words or may start a title
-  std::vector<uint32_t> the_marks;  // "the" before a word that may start a gazetteer adjective
+  std::vector<uint32_t> the_marks;  // every "the" (AddDescriptions checks the word after it)
   size_t mark_count = 0, the_mark_count = 0;  // how much of marks and the_marks this document uses
   std::vector<Cand> cands;
   std::vector<Gazetteer::Candidate> scratch;
   std::bitset<26 * 26> doc_countries;             // alpha-2 of countries named unambiguously
-  std::vector<SentenceCounts> sentence_counts;
   bool results = false;  // the document lists results ("Kestrak 6 Vorlund 2")
   std::vector<uint8_t> headline;                  // per sentence: 1 all-caps, 2 title-case
+  std::vector<uint32_t> all_caps_words;           // per sentence, to tell headlines
   std::vector<Piece> pieces;                      // the current capitalised run
   std::vector<Gazetteer::Candidate> piece_cands;  // gazetteer candidates of its pieces
   KeyIndex surname, family, teams, org_head, typed, context_typed, entity_index, entity_of_entry;
@@ -342,6 +351,7 @@ Status EntityTagger::LoadRules(const StageConfig& config) {
       uint64_t h = side == "before" ? kBeforeSeed : kAfterSeed;
       for (uint64_t k : keys) h = Step(h, k);
       context_phrases_.Set(h, 1 + static_cast<uint64_t>(t));
+      phrase_edges_.Set(side == "before" ? keys.back() : keys.front(), 1);
       size_t& longest = side == "before" ? longest_before_ : longest_after_;
       longest = std::max(longest, keys.size());
     }
@@ -431,7 +441,7 @@ Status EntityTagger::BuildVocabulary() {
   vocab_.Reserve(lexicon_.common_words.size() + lexicon_.first_names.size() + gazetteer_->first_token_count() +
                  title_first_.size() + org_words_.size() + place_words_.size() + before_words_.size() +
                      after_words_.size() + connectors_.size() + non_names_.size() + team_words_.size() +
-                     event_words_.size(),
+                     event_words_.size() + phrase_edges_.size(),
                  2);
   auto update = [&](uint64_t key, auto&& edit) {
     bool added;
@@ -461,6 +471,7 @@ Status EntityTagger::BuildVocabulary() {
   non_names_.ForEach([&](uint64_t k, uint64_t) { update(k, [&](WordInfo* i) { i->flags |= kNonName; }); });
   team_words_.ForEach([&](uint64_t k, uint64_t) { update(k, [&](WordInfo* i) { i->flags |= kTeamWord; }); });
   event_words_.ForEach([&](uint64_t k, uint64_t v) { update(k, [&](WordInfo* i) { i->event = v & 3; }); });
+  phrase_edges_.ForEach([&](uint64_t k, uint64_t) { update(k, [&](WordInfo* i) { i->phrase_edge = 1; }); });
   // The words whose entry matters when they are written in lower case (see
   // Process), copied from vocab_ into a table small enough for the L1 cache.
   FlatKeyMap lower;
@@ -477,9 +488,18 @@ Status EntityTagger::BuildVocabulary() {
   gazetteer_->ForEachFirstToken([&](uint64_t k, uint32_t, bool any_case, bool) {
     if (any_case) lower.Set(k, 1);
   });
+  // The words next to a context phrase, for its first test: the other
+  // fields of a word that is in lower_vocab_ for this alone stay 0 there.
+  phrase_edges_.ForEach([&](uint64_t k, uint64_t) {
+    bool added;
+    uint64_t* v = lower.FindOrAdd(k, &added);
+    if (added) *v = 2;
+  });
+  WordInfo edge_only{};
+  edge_only.phrase_edge = 1;
   // Sparse, so that a lookup settles at the first slot: most words are not in it.
   lower_vocab_.Reserve(lower.size(), 8);
-  lower.ForEach([&](uint64_t k, uint64_t) { lower_vocab_.Set(k, vocab_.Get(k)); });
+  lower.ForEach([&](uint64_t k, uint64_t v) { lower_vocab_.Set(k, v == 2 ? Pack(edge_only) : vocab_.Get(k)); });
   return Status::Ok();
 }
 
@@ -514,8 +534,10 @@ int EntityTagger::ContextType(const Work& w, uint32_t begin, uint32_t end) const
   const std::vector<Token>& tokens = w.doc->tokens;
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   const uint32_t sentence = tokens[begin].sentence;
-  // Phrases first, longest first ("the consulting firm X", "X 's board").
-  for (uint32_t len = static_cast<uint32_t>(longest_before_); len >= 2; --len) {
+  // Phrases first, longest first ("the consulting firm X", "X 's board"),
+  // where the word next to the name may end or start one.
+  const bool before_phrase = begin > 0 && w.info[begin - 1].phrase_edge;
+  for (uint32_t len = static_cast<uint32_t>(longest_before_); before_phrase && len >= 2; --len) {
     if (begin < len || tokens[begin - len].sentence != sentence) continue;
     uint64_t h = kBeforeSeed;
     for (uint32_t k = begin - len; k < begin; ++k) h = Step(h, w.keys[k]);
@@ -524,7 +546,8 @@ int EntityTagger::ContextType(const Work& w, uint32_t begin, uint32_t end) const
   if (begin > 0 && tokens[begin - 1].sentence == sentence && w.info[begin - 1].before != 0) {
     return static_cast<int>(w.info[begin - 1].before) - 1;
   }
-  for (uint32_t len = static_cast<uint32_t>(longest_after_); len >= 2; --len) {
+  const bool after_phrase = end < n && w.info[end].phrase_edge;
+  for (uint32_t len = static_cast<uint32_t>(longest_after_); after_phrase && len >= 2; --len) {
     if (end + len > n || tokens[end + len - 1].sentence != sentence) continue;
     uint64_t h = kAfterSeed;
     for (uint32_t k = end; k < end + len; ++k) h = Step(h, w.keys[k]);
@@ -642,12 +665,11 @@ Status EntityTagger::Process(Document* doc) const {
   const size_t n = doc->tokens.size();
   w.keys.resize(n);
   w.info.resize(n);
-  w.periods.resize(n);
   // The mark lists only grow (their counts say how much is used): shrinking
   // and growing them again would zero them for every document.
   if (w.marks.size() < n + 1) w.marks.resize(n + 1);
   if (w.the_marks.size() < n + 1) w.the_marks.resize(n + 1);
-  w.sentence_counts.assign(doc->sentences.size(), SentenceCounts{});
+  if (w.period_tokens.size() < n + 1) w.period_tokens.resize(n + 1);
   size_t marked = 0, the_marked = 0;
   const uint64_t the = the_key_;
   uint32_t scores = 0;
@@ -658,88 +680,55 @@ Status EntityTagger::Process(Document* doc) const {
   WordInfo* infos = w.info.data();
   uint32_t* marks = w.marks.data();
   uint32_t* the_marks = w.the_marks.data();
-  SentenceCounts* sentence_counts = w.sentence_counts.data();
   // The two tables as pointer and mask, indexed by "capitalised": a word in
   // lower case needs only what lower_vocab_ holds (titles, connectors,
   // context words, short common words...).
   const CompactKeyMap::View tables[2] = {lower_vocab_.view(), vocab_.view()};
-  // One pass: keys, what the tables know of each word, the tokens worth a
-  // closer look, and the counts that tell headlines. Without branches where
-  // the outcome is unpredictable (& and |, not && and ||).
-  // Keys are computed kAhead tokens ahead of their lookup, and the slot of
-  // each prefetched: vocab_ is larger than the cache, and the misses of
-  // successive capitalised words then overlap instead of queueing.
-  constexpr size_t kAhead = 8;
-  uint8_t* periods = w.periods.data();
-  auto key_ahead = [&](size_t k) {
-    const Token& t = tokens[k];
-    bool has_period;
-    const uint64_t key = FastTokenKeyAt(folded, t, &has_period);
-    keys[k] = key;
-    periods[k] = has_period;
-    tables[(t.flags & (kTokCapitalized | kTokAllCaps)) != 0].Prefetch(key);
-  };
-  for (size_t k = 0; k < std::min(n, kAhead); ++k) key_ahead(k);
-  // The four counts of the current sentence are 16-bit fields of one word,
-  // added to sentence_counts when the sentence changes and every 2^15
-  // tokens (so that no field overflows).
-  constexpr uint64_t kWords = 1, kCaps = uint64_t{1} << 16, kContent = uint64_t{1} << 32,
-                     kCapitalized = uint64_t{1} << 48;
-  uint32_t sentence = n > 0 ? tokens[0].sentence : 0;
-  uint64_t counts = 0;
-  auto flush_counts = [&] {
-    SentenceCounts& c = sentence_counts[sentence];
-    c.words += static_cast<uint32_t>(counts & 0xffff);
-    c.caps += static_cast<uint32_t>((counts >> 16) & 0xffff);
-    c.content += static_cast<uint32_t>((counts >> 32) & 0xffff);
-    c.capitalized += static_cast<uint32_t>(counts >> 48);
-    counts = 0;
-  };
+  // Tokens with a period are few: listed in the pass, their entries are fixed after it.
+  uint32_t* period_tokens = w.period_tokens.data();
+  size_t with_period = 0;
   // What a token's shape (its five low flags: word, number, punctuation,
-  // capitalised, all capitals) adds, looked up instead of computed.
+  // capitalised, all capitals) says, looked up instead of computed.
   struct Shape {
-    uint64_t counts;          // to words and caps
-    uint64_t content_counts;  // to content and capitalized, for a content word
-    uint32_t capish;          // capitalised or all capitals: reads vocab_
+    uint32_t capish;            // capitalised or all capitals: reads vocab_
     uint32_t word;
     uint32_t capitalized_word;  // a mark whatever the tables say
   };
   static constexpr auto kShapes = [] {
     std::array<Shape, 32> shapes{};
     for (uint32_t f = 0; f < 32; ++f) {
-      const uint64_t word = (f & kTokWord) != 0, capish = (f & (kTokCapitalized | kTokAllCaps)) != 0,
-                     all_caps = (f & kTokAllCaps) != 0;
-      shapes[f] = Shape{word * kWords + (word & all_caps) * kCaps, word * (kContent + capish * kCapitalized),
-                        static_cast<uint32_t>(capish), static_cast<uint32_t>(word),
-                        static_cast<uint32_t>(word & capish)};
+      const uint32_t word = (f & kTokWord) != 0, capish = (f & (kTokCapitalized | kTokAllCaps)) != 0;
+      shapes[f] = Shape{capish, word, word & capish};
     }
     return shapes;
   }();
   static_assert((kTokWord | kTokNumber | kTokPunct | kTokCapitalized | kTokAllCaps) == 31);
-  uint64_t previous_key = 0;
+  // One pass: keys, what the tables know of each word, and the tokens worth
+  // a closer look (headlines are told later, sentence by sentence, where
+  // most sentences are settled by their first few words). Without branches
+  // where the outcome is unpredictable (& and |, not && and ||).
   for (size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) key_ahead(i + kAhead);
     const Token& token = tokens[i];
-    if ((token.sentence != sentence) | ((i & 0x7fff) == 0)) {
-      flush_counts();
-      sentence = token.sentence;
-    }
-    const uint64_t key = keys[i];
+    bool has_period;
+    const uint64_t key = FastTokenKeyAt(folded, token, &has_period);
+    keys[i] = key;
+    // A branch: on the fast paths of FastTokenKeyAt it is known not taken.
+    if (has_period) period_tokens[with_period++] = static_cast<uint32_t>(i);
     const Shape& shape = kShapes[token.flags & 31];
-    // Words with periods ("J.", "St.") are initials and abbreviations, never list words.
-    const WordInfo info = Unpack(tables[shape.capish].Get(key) & (periods[i] ? kNotListWord : ~0u));
+    const WordInfo info = Unpack(tables[shape.capish].Get(key));
     infos[i] = info;
     marks[marked] = static_cast<uint32_t>(i);
     marked += shape.capitalized_word | (shape.word & (info.title_len != 0));
-    // "the" before a word that may start an adjective: "the North Korean leader".
-    the_marks[the_marked] = static_cast<uint32_t>(i - 1);
-    the_marked += info.adjective & (previous_key == the);
-    previous_key = key;
-    // Content words: longer than three letters or no common word.
-    const uint64_t content = (token.span.size() > 3) | (info.common == 0);
-    counts += shape.counts + (shape.content_counts & (0 - content));
+    // "the", which may open a description: "the North Korean leader".
+    the_marks[the_marked] = static_cast<uint32_t>(i);
+    the_marked += key == the;
   }
-  if (n > 0) flush_counts();
+  // Words with periods ("J.", "St.") are initials and abbreviations, never
+  // list words: no common level, no given name.
+  for (size_t k = 0; k < with_period; ++k) {
+    const uint32_t i = period_tokens[k];
+    infos[i] = Unpack(Pack(infos[i]) & kNotListWord);
+  }
   // Three names with a number after them: a table of results, where a name
   // before a score is a team ("Kestrak 6", "Kent 312-5"). Capitalised words
   // are marked: look only after those.
@@ -760,6 +749,31 @@ Status EntityTagger::Process(Document* doc) const {
   return Status::Ok();
 }
 
+uint8_t EntityTagger::HeadlineKind(const Work& w, const Sentence& sent, uint32_t all_caps_words) {
+  const std::vector<Token>& tokens = w.doc->tokens;
+  // Over the words: all, all capitals, content words (longer than three
+  // letters or no common word) and capitalised content words.
+  uint32_t words = 0, caps = 0, content = 0, capitalized = 0;
+  for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
+    const Token& token = tokens[t];
+    if (!token.Has(kTokWord)) continue;
+    ++words;
+    caps += token.Has(kTokAllCaps);
+    if (token.span.size() <= 3 && w.info[t].common != 0) continue;
+    ++content;
+    if (token.Has(kTokCapitalized) || token.Has(kTokAllCaps)) {
+      ++capitalized;
+      continue;
+    }
+    // A content word in lower case: no title-case headline. Nor an all-capitals
+    // one once the sentence's words in capitals cannot make 60% of the words so far.
+    if (uint64_t{all_caps_words} * 10 < uint64_t{words} * 6) return 0;
+  }
+  if (words >= 3 && caps * 10 >= words * 6) return 1;
+  if (content >= 4 && capitalized == content) return 2;
+  return 0;
+}
+
 void EntityTagger::FindCandidates(Work* w) const {
   Document& doc = *w->doc;
   const std::vector<Token>& tokens = doc.tokens;
@@ -778,12 +792,16 @@ void EntityTagger::FindCandidates(Work* w) const {
     return false;
   };
 
-  // Headlines: mostly all capitals (1), or every content word capitalised (2).
+  // Headlines: mostly all capitals (1), or every content word capitalised
+  // (2). Words in capitals are marked: counted from the marks.
+  w->all_caps_words.assign(doc.sentences.size(), 0);
+  for (uint32_t i : std::span<const uint32_t>(w->marks.data(), w->mark_count)) {
+    w->all_caps_words[tokens[i].sentence] += tokens[i].Has(kTokWord) && tokens[i].Has(kTokAllCaps);
+  }
   w->headline.assign(doc.sentences.size(), 0);
-  for (size_t s = 0; s < doc.sentences.size(); ++s) {
-    const SentenceCounts& c = w->sentence_counts[s];
-    if (c.words >= 3 && c.caps * 10 >= c.words * 6) w->headline[s] = 1;
-    else if (c.content >= 4 && c.capitalized == c.content) w->headline[s] = 2;
+  for (const Sentence& sent : doc.sentences) {
+    const uint32_t s = tokens[sent.token_begin].sentence;
+    w->headline[s] = HeadlineKind(*w, sent, w->all_caps_words[s]);
   }
 
   std::vector<Gazetteer::Candidate>& found = w->scratch;
@@ -922,7 +940,8 @@ void EntityTagger::FindCandidates(Work* w) const {
       // an organization word ends the run ("Sunday Times Group").
       bool non_name_first = false;
       if (pieces.size() >= 2 && !pieces[0].gaz && pieces[0].end - pieces[0].begin == 1 &&
-          (w->info[pieces[0].begin].flags & (kNonName | kGiven)) == kNonName && !w->periods[pieces[0].begin] &&
+          (w->info[pieces[0].begin].flags & (kNonName | kGiven)) == kNonName &&
+          lower(pieces[0].begin).find('.') == std::string_view::npos &&
           is_cap(pieces[1].begin) &&
           !(w->info[pieces.back().end - 1].org & kSuffix)) {
         pieces.erase(pieces.begin());
@@ -1645,7 +1664,8 @@ void EntityTagger::AddDescriptions(Work* w) const {
   const size_t n_cands = w->cands.size();
   uint32_t next_free = 0;  // descriptions do not overlap
   for (uint32_t i : std::span<const uint32_t>(w->the_marks.data(), w->the_mark_count)) {
-    if (i < next_free || i + 2 >= tokens.size()) continue;
+    // Only before a word that may start a gazetteer adjective.
+    if (i < next_free || i + 2 >= tokens.size() || !w->info[i + 1].adjective) continue;
     uint32_t j = i + 1;
     uint32_t len = gazetteer_->MatchAt(doc, w->keys, j, &found);
     std::string_view country;
@@ -1722,16 +1742,15 @@ void EntityTagger::BuildEntities(Work* w) const {
     return std::string_view(doc.text).substr(tokens[c.begin].span.begin,
                                              tokens[c.end - 1].span.end - tokens[c.begin].span.begin);
   };
-  // The entity's id: the gazetteer's, or "<type>/<slug of the name>" for names found by rules.
-  std::string& key = w->key_buffer;
-  auto key_of = [&](const Cand& c) {
-    key.clear();
-    if (c.origin == Origin::kGazetteer) {
-      key.append(gazetteer_->entries()[c.entry].id);
-      return;
-    }
-    key.append(c.guess == Guess::kPlace ? "place/" : c.guess == Guess::kOrganization ? "org/" : "person/");
-    AppendSlug(surface(c), &key);
+  // The entity's id: the gazetteer's (viewed, not copied), or "<type>/<slug
+  // of the name>" for names found by rules, made in a reused buffer.
+  std::string& key_buffer = w->key_buffer;
+  auto key_of = [&](const Cand& c) -> std::string_view {
+    if (c.origin == Origin::kGazetteer) return gazetteer_->entries()[c.entry].id;
+    key_buffer.clear();
+    key_buffer.append(c.guess == Guess::kPlace ? "place/" : c.guess == Guess::kOrganization ? "org/" : "person/");
+    AppendSlug(surface(c), &key_buffer);
+    return key_buffer;
   };
   // First pass: the entity of every mention, entities made at their first
   // mention (so in text order), and how many mentions each gets.
@@ -1770,8 +1789,8 @@ void EntityTagger::BuildEntities(Work* w) const {
       ++counts[known];
       continue;
     }
-    key_of(def);
-    const uint64_t hash = std::hash<std::string_view>()(key);
+    const std::string_view key = key_of(def);
+    const uint64_t hash = IdHash(key);
     int32_t index = by_key.Find(hash);
     if (index >= 0 && doc.entities[index].id != key) {
       index = -1;
@@ -1785,22 +1804,15 @@ void EntityTagger::BuildEntities(Work* w) const {
       else by_key.Add(hash, static_cast<int32_t>(doc.entities.size()));
       index = static_cast<int32_t>(doc.entities.size());
       counts.push_back(0);
-      Entity& e = doc.entities.emplace_back();
-      e.id = key;
+      // Strings constructed whole, not assigned into empty ones.
+      using S = std::string;
       if (def.origin == Origin::kGazetteer) {
         const GazetteerEntry& g = gazetteer_->entries()[def.entry];
-        e.type = g.type;
-        e.subtype = g.subtype;
-        e.name = g.name;
-        e.country = g.country;
-        e.capital_of = g.capital_of;
-        e.same_as = g.SameAs();
-        e.source = g.source;
+        doc.entities.push_back(Entity{S(key), g.type, S(g.subtype), S(g.name), S(g.country), S(g.capital_of),
+                                      g.SameAs(), {}, S(g.source)});
       } else {
-        e.type = TypeOf(def.guess);
-        e.subtype = def.subtype;
-        e.name = surface(def);
-        e.source = "rule";
+        doc.entities.push_back(Entity{S(key), TypeOf(def.guess), S(def.subtype), S(surface(def)), {}, {}, {}, {},
+                                      "rule"});
       }
     }
     entity_of[pos] = index;

@@ -77,6 +77,10 @@ class EntityTagger : public Stage {
   Status BuildVocabulary();
   struct Work;  // per-document state, in the .cc
   void FindCandidates(Work* w) const;
+  // What kind of headline a sentence is: 0 none, 1 mostly all capitals, 2
+  // every content word capitalised, given how many of its words are in
+  // capitals. Stops at the first word that rules both out.
+  static uint8_t HeadlineKind(const Work& w, const Sentence& sent, uint32_t all_caps_words);
   void ResolveInDocument(Work* w) const;
   void AddDescriptions(Work* w) const;
   void BuildEntities(Work* w) const;
@@ -127,6 +131,7 @@ class EntityTagger : public Stage {
   static constexpr uint64_t kBeforeSeed = 0x62656630, kAfterSeed = 0x61667430;
   static constexpr size_t kMaxContextWords = 4;
   FlatKeyMap context_phrases_;
+  FlatKeyMap phrase_edges_;  // the last word of a "before" phrase, the first of an "after" one
   FlatKeyMap not_name_after_;  // type None: "$", "dollars" ("US$ 299" names no place)
   size_t longest_before_ = 1, longest_after_ = 1;
   FlatKeyMap connectors_;    // "of", "de", "al", "&", "-"

@@ -156,6 +156,15 @@ TEST_CASE("all-capitals headlines match the gazetteers only") {
   CHECK(Find(doc, "person/arrives") == nullptr);
 }
 
+TEST_CASE("a headline in capitals may hold a word in lower case") {
+  // 7 of 8 words in capitals: a headline, though "today" comes third.
+  Document doc = Tag("PUTIN ARRIVES today IN NORTH KOREA FOR TALKS\n\nMore follows.");
+  const Entity* nk = Find(doc, "place/iso-kp");
+  REQUIRE(nk != nullptr);
+  CHECK(Mentions(*nk) == std::vector<std::string>{"23-34:name"});
+  CHECK(doc.entities.size() == 2);  // Putin and North Korea
+}
+
 TEST_CASE("the country API answers capitals and adjectives") {
   const Gazetteer& g = Tagger().gazetteer();
   REQUIRE(g.CountryOfAdjective("North Korean") != nullptr);
@@ -246,6 +255,19 @@ TEST_CASE("companies named by what the text says around them") {
   const Entity* m = Find(firm, "org/kolding-marine-inc");
   REQUIRE(m != nullptr);
   CHECK(Mentions(*m) == std::vector<std::string>{"10-29:name", "50-57:partial"});
+}
+
+TEST_CASE("a context phrase wins over its last word alone / before and after the name") {
+  // "stake in" tells an organization where "in" alone tells a place; "'s board"
+  // one where "'s" tells nothing.
+  Document doc = Tag("Halvex bought a stake in Drommel last year. Brelvan's board met in Ostrava on Monday.");
+  const Entity* drommel = Find(doc, "org/drommel");
+  REQUIRE(drommel != nullptr);
+  CHECK(Mentions(*drommel) == std::vector<std::string>{"25-32:name"});
+  CHECK(Find(doc, "place/drommel") == nullptr);
+  const Entity* brelvan = Find(doc, "org/brelvan");
+  REQUIRE(brelvan != nullptr);
+  CHECK(Mentions(*brelvan) == std::vector<std::string>{"44-51:name"});
 }
 
 TEST_CASE("firms by an ampersand / a suffix after a sentence-initial word / newspapers by what follows") {

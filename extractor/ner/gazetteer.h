@@ -145,8 +145,9 @@ class CompactKeyMap {
       const uint32_t fp = Fingerprint(hash);
       const Slot first = slots[hash & mask];
       const uint32_t value = first.value & (0u - (first.fingerprint == fp));  // a mask, not a branch
-      // Settled when the slot holds this hash or nothing: one test, as a product.
-      if (static_cast<uint64_t>(first.fingerprint) * (first.fingerprint ^ fp) == 0) return value;
+      // Settled when the slot holds this hash or nothing (almost always, the
+      // tables being sparse): one test, as a product.
+      if (__builtin_expect(static_cast<uint64_t>(first.fingerprint) * (first.fingerprint ^ fp) == 0, 1)) return value;
       for (size_t i = (hash + 1) & mask;; i = (i + 1) & mask) {
         if (slots[i].fingerprint == fp) return slots[i].value;
         if (slots[i].fingerprint == 0) return 0;
