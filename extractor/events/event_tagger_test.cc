@@ -368,7 +368,7 @@ TEST_CASE("'during their talks' dates an event by the latest meeting of its acto
   CHECK(invitation->date == "2002-09-17");
 }
 
-TEST_CASE("'at', 'throughout' and 'on the sidelines of' an occasion frame it; 'after' tells a sequence") {
+TEST_CASE("'at' 'throughout' and 'on the sidelines of' an occasion frame it / 'after' tells a sequence") {
   // FrameNoun() passes over tokens by their length first: every opener word keeps working.
   const EntitySpec koizumi{"Junichiro Koizumi", EntityType::kPerson, {"Junichiro Koizumi", "Koizumi"}, "", "JP"};
   const EntitySpec kim{"Kim Jong Il", EntityType::kPerson, {"Kim Jong Il", "Kim"}, "", "KP"};

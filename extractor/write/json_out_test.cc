@@ -9,7 +9,7 @@
 
 namespace newsgraph::write {
 
-TEST_CASE("JsonOut appends literal pieces, values and commas after what was there") {
+TEST_CASE("JsonOut appends literal pieces and values and commas after what was there") {
   std::string out = "prefix ";
   JsonOut j(&out);
   j.Raw("{\"a\":");
@@ -36,7 +36,7 @@ TEST_CASE("JsonOut appends literal pieces, values and commas after what was ther
   CHECK(out == "prefix {\"a\":0,\"b\":[4294967295,\"x\",{},null,true,false,18446744073709551615],\"r\\\"ole\":{}}");
 }
 
-TEST_CASE("JsonOut writes pieces made ahead, short and long, and grows for them") {
+TEST_CASE("JsonOut writes pieces made ahead (short and long) and grows for them") {
   const JsonOut::Piece empty("");
   const JsonOut::Piece type(",\"type\":\"Person\"");
   const JsonOut::Piece exactly32(std::string(32, 'x'));
@@ -55,7 +55,7 @@ TEST_CASE("JsonOut writes pieces made ahead, short and long, and grows for them"
   CHECK(out == want);
 }
 
-TEST_CASE("JsonOut writes whole numbers as std::to_string does, at every digit count") {
+TEST_CASE("JsonOut writes whole numbers as std::to_string does at every digit count") {
   std::string out, want;
   JsonOut j(&out);
   auto add = [&](uint64_t v) {
