@@ -522,10 +522,7 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
   const int n = rule.num_groups + 1;
   const std::string_view matched = folded.substr(m.match_begin, m.match_end - m.match_begin);
   thread_local CaptureMemo memo;
-  // The text first: the map compares keys by their first eight bytes.
-  memo.key.assign(matched);
-  memo.key.append(reinterpret_cast<const char*>(&m.rule), sizeof m.rule);
-  memo.key.append(reinterpret_cast<const char*>(&generation_), sizeof generation_);
+  MatchKey(folded, m, &memo.key);
   captures->assign(static_cast<size_t>(n), std::string_view());
   if (const uint32_t* hit = memo.entries.Find(memo.key)) {
     for (int g = 0; g < n; ++g) {

@@ -186,9 +186,17 @@ class RuleSet {
   bool Captures(std::string_view text, std::string_view folded, const RuleMatch& m,
                 std::vector<std::string_view>* captures) const;
 
-  // Distinguishes rule sets in per-thread caches: no two rule sets of one
-  // process share it, even at one address.
-  uint64_t generation() const { return generation_; }
+  // Sets *key to what identifies `m` in per-thread memos of this process:
+  // the matched text, the rule and the rule set (no two rule sets of one
+  // process share one, even at one address). Whatever follows from the
+  // rule and the matched text alone (the groups, a value that reads no
+  // context) can be remembered under it.
+  void MatchKey(std::string_view folded, const RuleMatch& m, std::string* key) const {
+    // The text first: TokenMap compares keys by their first eight bytes.
+    key->assign(folded.substr(m.match_begin, m.match_end - m.match_begin));
+    key->append(reinterpret_cast<const char*>(&m.rule), sizeof m.rule);
+    key->append(reinterpret_cast<const char*>(&generation_), sizeof generation_);
+  }
 
  private:
   struct Compiled;

@@ -39,9 +39,10 @@ bool IsNumberTrigger(std::string_view t) {
 }
 
 // The value and mod of matches whose programs read nothing of their
-// context, remembered per thread: they follow from the rule and the
-// matched text alone (the captures are the rule's groups in that text),
-// and "24 years", "every year" or "June 19, 2024" recur across a feed.
+// context, remembered per thread under RuleSet::MatchKey: they follow from
+// the rule and the matched text alone (the captures are the rule's groups
+// in that text), and "24 years", "every year" or "June 19, 2024" recur
+// across a feed.
 class ValueMemo {
  public:
   struct Known {
@@ -51,36 +52,26 @@ class ValueMemo {
     thread_local ValueMemo memo;
     return memo;
   }
-  // The remembered results of `rule` on `matched`, or nullptr; valid until
-  // the next Put.
-  const Known* Get(const RuleSet& rules, uint32_t rule, std::string_view matched) {
-    MakeKey(rules, rule, matched);
-    const uint32_t* hit = entries_.Find(key_);
+  // The remembered results, or nullptr; valid until the next Put.
+  const Known* Get(std::string_view key) const {
+    const uint32_t* hit = entries_.Find(key);
     return hit == nullptr ? nullptr : &known_[*hit];
   }
-  // Remembers the results for the key of the last Get, if neither read
-  // any context (`has_mod` false: the rule has no mod program).
-  void Put(const ValueResult& value, bool has_mod, const ValueResult& mod) {
+  // Remembers the results under `key` if neither read any context
+  // (`has_mod` false: the rule has no mod program).
+  void Put(std::string_view key, const ValueResult& value, bool has_mod, const ValueResult& mod) {
     if (!value.context_free || (has_mod && !mod.context_free)) return;
     if (known_.size() >= kEntries) {
       entries_.Clear();
       known_.clear();
     }
-    if (entries_.Insert(key_, static_cast<uint32_t>(known_.size()))) known_.push_back(Known{value, mod});
+    if (entries_.Insert(key, static_cast<uint32_t>(known_.size()))) known_.push_back(Known{value, mod});
   }
 
  private:
   static constexpr size_t kEntries = 1 << 14;
-  // The text first: the map compares keys by their first eight bytes.
-  void MakeKey(const RuleSet& rules, uint32_t rule, std::string_view matched) {
-    const uint64_t generation = rules.generation();
-    key_.assign(matched);
-    key_.append(reinterpret_cast<const char*>(&rule), sizeof rule);
-    key_.append(reinterpret_cast<const char*>(&generation), sizeof generation);
-  }
   TokenMap entries_;  // key -> index into known_
   std::vector<Known> known_;
-  std::string key_;
 };
 
 }  // namespace
@@ -248,6 +239,7 @@ Status TimexTagger::Process(Document* doc) const {
   std::vector<EarlierPoint> earlier;
   std::vector<std::string_view> captures;
   std::vector<TenseClass> tense_classes;  // see ClauseTense
+  std::string memo_key;                   // see RuleSet::MatchKey
   std::vector<uint8_t> is_trigger;              // by token of the current sentence
   struct Accepted {
     uint32_t match;
@@ -269,9 +261,9 @@ Status TimexTagger::Process(Document* doc) const {
   // The value and mod of a match whose captures are in `captures`.
   auto evaluate = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
     const TimexRule& rule = rules_.rule(m.rule);
-    const std::string_view matched = folded.substr(m.match_begin, m.match_end - m.match_begin);
     ValueMemo& memo = ValueMemo::ForThisThread();
-    if (const ValueMemo::Known* known = memo.Get(rules_, m.rule, matched)) {
+    rules_.MatchKey(folded, m, &memo_key);
+    if (const ValueMemo::Known* known = memo.Get(memo_key)) {
       out->value = known->value;
       out->mod = known->mod;
       return;  // no clause tense needed either
@@ -289,7 +281,7 @@ Status TimexTagger::Process(Document* doc) const {
     }
     out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
     if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
-    memo.Put(out->value, !rule.mod.empty(), out->mod);
+    memo.Put(memo_key, out->value, !rule.mod.empty(), out->mod);
   };
 
   auto run_window = [&](uint32_t s, uint32_t lo, uint32_t hi, uint32_t last_trigger) {

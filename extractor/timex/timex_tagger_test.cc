@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "extractor/segment/segmenter.h"
@@ -97,6 +102,72 @@ TEST_CASE("values remembered across documents are those that need no context") {
       CHECK(doc.Text(doc.timexes[3].span) == "last year");
       CHECK(doc.timexes[3].value == e.last_year);
     }
+  }
+}
+
+TEST_CASE("remembered values survive the memo filling up") {
+  // More distinct durations than the per-thread memos keep (16,384): they
+  // are emptied midway, and every value stays right, twice over.
+  std::string text;
+  const int kDurations = 17000;
+  for (int n = 2; n < 2 + kDurations; ++n) {
+    text += "It lasted ";
+    text += std::to_string(n);
+    text += " days. ";
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    Document doc = Tag(text, "2024-06-19");
+    REQUIRE(doc.timexes.size() == static_cast<size_t>(kDurations));
+    for (int i = 0; i < kDurations; ++i) {
+      std::string expected = "P";
+      expected += std::to_string(i + 2);
+      expected += 'D';
+      if (doc.timexes[i].value != expected) {
+        FAIL("timex " << i << ": " << doc.timexes[i].value);
+      }
+    }
+  }
+}
+
+TEST_CASE("two rule sets on one thread do not share remembered values") {
+  // A copy of the rules in which "days" are weeks, used in turn with the
+  // shipped ones on the same text.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("newsgraph-timex-" + std::to_string(::getpid()));
+  const fs::path rules = dir / "extractor" / "timex" / "rules";
+  fs::create_directories(rules);
+  for (const auto& f : fs::directory_iterator("extractor/timex/rules")) {
+    fs::copy_file(f.path(), rules / f.path().filename(), fs::copy_options::overwrite_existing);
+  }
+  {
+    std::ifstream in(rules / "lexicon.tsv");
+    std::string lexicon((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string from = "\nunit_plural\tdays\tday\n";
+    REQUIRE(lexicon.find(from) != std::string::npos);
+    lexicon.replace(lexicon.find(from), from.size(), "\nunit_plural\tdays\tweek\n");
+    std::ofstream(rules / "lexicon.tsv") << lexicon;
+  }
+  StageConfig config;
+  config.data_dir = dir.string();
+  auto weeks = TimexTagger::Create(config);
+  REQUIRE_MESSAGE(weeks.ok(), weeks.status().ToString());
+  fs::remove_all(dir);
+
+  static auto seg = segment::Segmenter::Create(Config());
+  REQUIRE(seg.ok());
+  auto tag = [&](const TimexTagger& tagger) {
+    Document doc;
+    doc.text = "The talks lasted 3 days.";
+    doc.published = "2024-06-19";
+    doc.layers = kLayerText;
+    REQUIRE((*seg)->Process(&doc).ok());
+    REQUIRE(tagger.Process(&doc).ok());
+    REQUIRE(doc.timexes.size() == 1);
+    return doc.timexes[0].value;
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    CHECK(tag(Tagger()) == "P3D");
+    CHECK(tag(**weeks) == "P3W");
   }
 }
 
