@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/core/bytes.h"
+
 namespace newsgraph {
 
 class TokenMap {
@@ -52,8 +54,7 @@ class TokenMap {
     const size_t mask = mask_;
     uint64_t prefix;
     if (readable8 && key.size() < 8) {
-      std::memcpy(&prefix, key.data(), 8);
-      prefix &= (1ull << (8 * key.size())) - 1;
+      prefix = LoadLe8(key.data(), key.size());
     } else {
       prefix = Prefix(key);
     }
@@ -89,19 +90,7 @@ class TokenMap {
     uint32_t value = 0;
   };
 
-  static uint64_t Prefix(std::string_view key) { return Load(key.data(), key.size()); }
-
-  // Up to eight bytes as a little-endian number, without a library call.
-  static uint64_t Load(const char* p, size_t n) {
-    if (n >= 8) {
-      uint64_t v;
-      std::memcpy(&v, p, 8);
-      return v;
-    }
-    uint64_t v = 0;
-    for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    return v;
-  }
+  static uint64_t Prefix(std::string_view key) { return LoadLe(key.data(), key.size()); }
 
   // Eight bytes at a time: keys are short words, probed once per token.
   static uint64_t Hash(std::string_view key, uint64_t prefix) {
@@ -110,7 +99,7 @@ class TokenMap {
     uint64_t h = (0x9E3779B97F4A7C15ull ^ n ^ prefix) * 0xFF51AFD7ED558CCDull;
     h ^= h >> 32;
     for (n = n > 8 ? n - 8 : 0; n > 0; n = n > 8 ? n - 8 : 0, p += 8) {
-      h = (h ^ Load(p, n)) * 0xC4CEB9FE1A85EC53ull;
+      h = (h ^ LoadLe(p, n)) * 0xC4CEB9FE1A85EC53ull;
       h ^= h >> 29;
     }
     return h ^ (h >> 31);

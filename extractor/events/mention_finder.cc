@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "extractor/core/bytes.h"
 #include "extractor/core/civil_date.h"
 
 namespace newsgraph::events {
@@ -170,9 +171,7 @@ class Analyzer {
     const WordInfo* w;
     if (n - 1 < 8 && readable8 && !non_ascii) {
       // A short ASCII word (most tokens): the per-thread cache of lookups first.
-      uint64_t bytes;
-      std::memcpy(&bytes, folded + b, 8);
-      bytes &= ~0ull >> (64 - 8 * n);
+      const uint64_t bytes = LoadLe8(folded + b, n);
       // (The size is compared, not hashed: equal zero-padded bytes of two sizes are rare.)
       Scratch::CachedWord& c = word_cache_[(bytes * 0x9E3779B97F4A7C15ull) >> (64 - Scratch::kCacheBits)];
       if (c.size == n && c.bytes == bytes) {
@@ -2502,20 +2501,31 @@ void Analyzer::DateFromNoun(EventMention* m, const NounPhrase& np, uint32_t np_e
 // that places the event at an occasion told before, or kNone.
 uint32_t Analyzer::FrameNoun(const EventMention& m) const {
   const uint32_t sb = TextBegin(m.sentence), se = SentEnd(m.sentence);
-  // The lengths of "at", "during", "sidelines" and "throughout": most tokens fail on this bit test.
-  constexpr uint32_t kOpenerLengths = 1u << 2 | 1u << 6 | 1u << 9 | 1u << 10;
+  // The words that open such a phrase, with the word that must follow
+  // (or none). Only an occasion the event happens at or during shares its
+  // time; "after the ceremony" and "following his visit" tell a sequence.
+  struct Opener {
+    std::string_view word, then;
+  };
+  static constexpr Opener kOpeners[] = {{"at", {}}, {"during", {}}, {"throughout", {}}, {"sidelines", "of"}};
+  // Their lengths, one bit each: most tokens fail on this bit test.
+  constexpr uint32_t kOpenerLengths = [] {
+    uint32_t lengths = 0;
+    for (const Opener& o : kOpeners) lengths |= 1u << o.word.size();  // not constant past 31 bytes
+    return lengths;
+  }();
   for (uint32_t t = sb; t + 2 < se; ++t) {
     const uint32_t len = doc_.tokens[t].span.size();
     if (len >= 32 || !(kOpenerLengths >> len & 1)) continue;
-    uint32_t k;
-    // Only an occasion the event happens at or during shares its time; "after
-    // the ceremony" and "following his visit" tell a sequence.
-    if (Is(t, "at") || Is(t, "during") || Is(t, "throughout")) {
-      k = t + 1;
-    } else if (Is(t, "sidelines") && Is(t + 1, "of")) {
-      k = t + 2;
-    } else {
-      continue;
+    uint32_t k = kNone;
+    for (const Opener& o : kOpeners) {
+      if (!Is(t, o.word)) continue;
+      if (o.then.empty()) {
+        k = t + 1;
+      } else if (Is(t + 1, o.then)) {
+        k = t + 2;
+      }
+      break;
     }
     if (k >= se || !(Is(k, "the") || Is(k, "this") || Is(k, "that") || Is(k, "their") || Is(k, "his") ||
                      Is(k, "her") || Is(k, "its"))) {

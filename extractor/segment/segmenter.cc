@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "extractor/core/bytes.h"
 #include "extractor/core/tsv_reader.h"
 #include "extractor/core/utf8.h"
 
@@ -140,15 +141,9 @@ inline CharClass Classify(std::string_view s, size_t i, size_t* len) {
   return ClassifyNonAscii(s, i, len);
 }
 
-// Abbreviations longer than this are not looked up.
+// Abbreviations longer than this are not looked up: the bytes of one
+// (none of them zero) make one integer key, LoadLe().
 constexpr size_t kMaxAbbreviationBytes = 8;
-
-// The bytes of `s` (at most 8, none of them zero) as one integer.
-uint64_t PackBytes(std::string_view s) {
-  uint64_t key = 0;
-  for (size_t i = 0; i < s.size(); ++i) key |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
-  return key;
-}
 
 bool IsWordChar(CharClass k) { return k == CharClass::kWord || k == CharClass::kDigit; }
 
@@ -239,7 +234,9 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const StageConfig& config) 
       else return tsv.Error(row, "kind must be title, month or other, not '" + std::string(k) + "'");
       if (row.Get(word).empty()) return tsv.Error(row, "empty abbreviation");
       std::string_view abbreviation = row.Get(word);
-      if (abbreviation.size() <= kMaxAbbreviationBytes) s->abbreviations_[PackBytes(abbreviation)] = parsed;
+      if (abbreviation.size() <= kMaxAbbreviationBytes) {
+        s->abbreviations_[LoadLe(abbreviation.data(), abbreviation.size())] = parsed;
+      }
     }
     RETURN_IF_ERROR(tsv.status());
   }
@@ -257,21 +254,16 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const StageConfig& config) 
 }
 
 const Segmenter::AbbreviationKind* Segmenter::FindAbbreviation(std::string_view lower) const {
-  if (lower.size() > kMaxAbbreviationBytes) return nullptr;
-  auto it = abbreviations_.find(PackBytes(lower));
-  return it == abbreviations_.end() ? nullptr : &it->second;
+  return FindAbbreviationAt(lower, 0, lower.size());
 }
 
 const Segmenter::AbbreviationKind* Segmenter::FindAbbreviationAt(std::string_view folded, size_t begin,
                                                                   size_t size) const {
   if (size > kMaxAbbreviationBytes) return nullptr;
-  uint64_t key;
-  if (std::endian::native == std::endian::little && folded.size() - begin >= 8) {  // one load, cut to the word
-    std::memcpy(&key, folded.data() + begin, 8);
-    if (size < 8) key &= (uint64_t{1} << (8 * size)) - 1;
-  } else {
-    key = PackBytes(folded.substr(begin, size));
-  }
+  // One load, cut to the word, where the text goes on for 8 bytes; byte by
+  // byte near its end.
+  const char* p = folded.data() + begin;
+  const uint64_t key = folded.size() - begin >= 8 ? LoadLe8(p, size) : LoadLe(p, size);
   auto it = abbreviations_.find(key);
   return it == abbreviations_.end() ? nullptr : &it->second;
 }

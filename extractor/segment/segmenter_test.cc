@@ -182,3 +182,39 @@ TEST_CASE("A word gets the same tokens and flags wherever it stands in the 64-by
 }
 
 }  // namespace newsgraph::segment
+
+namespace newsgraph::segment {
+
+// A word followed by '.' is looked up as an abbreviation with one 8-byte
+// load where eight bytes of the text are left, and byte by byte in the last
+// bytes of the text; both must give the tokens of the table.
+TEST_CASE("A word before a period gets the same tokens mid-text and ending the text") {
+  struct Case {
+    std::string word;
+    std::vector<Token> tokens;  // the tokens of the word after "Lead "
+  };
+  constexpr uint16_t kSpace = kTokSpaceBefore;
+  const std::vector<Case> cases = {
+      {"Putin.", {{{5, 10}, kTokWord | kTokCapitalized | kSpace, 0}, {{10, 11}, kTokPunct, 0}}},
+      {"Corp.", {{{5, 10}, kTokWord | kTokCapitalized | kSpace, 0}}},
+      {"Mr.", {{{5, 8}, kTokWord | kTokCapitalized | kSpace, 0}}},
+      {"U.S.", {{{5, 9}, kTokWord | kTokCapitalized | kTokAllCaps | kSpace, 0}}},
+      {"ab.", {{{5, 7}, kTokWord | kTokLower | kSpace, 0}, {{7, 8}, kTokPunct, 0}}},
+  };
+  for (const Case& c : cases) {
+    for (const std::string& after : {std::string(" and more words"), std::string()}) {
+      CAPTURE(c.word);
+      CAPTURE(after);
+      Document doc = Segment("Lead " + c.word + after);
+      REQUIRE(doc.tokens.size() >= 1 + c.tokens.size());
+      for (size_t k = 0; k < c.tokens.size(); ++k) {
+        const Token& t = doc.tokens[1 + k];
+        CHECK(t.span == c.tokens[k].span);
+        CHECK(t.flags == c.tokens[k].flags);
+      }
+      if (after.empty()) CHECK(doc.tokens.size() == 1 + c.tokens.size());
+    }
+  }
+}
+
+}  // namespace newsgraph::segment

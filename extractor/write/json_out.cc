@@ -42,27 +42,13 @@ inline size_t CopyClean(const char* p, const char* end, char* o) {
     if (const unsigned m = JsonSpecialMask16(x); m != 0) return n - 16 + std::countr_zero(m);
     return n;
   }
-  if (n >= 8) {
-    const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
-    const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(end - 8));
-    _mm_storel_epi64(reinterpret_cast<__m128i*>(o), a);
-    _mm_storel_epi64(reinterpret_cast<__m128i*>(o + n - 8), b);
-    const unsigned m = JsonSpecialMask16(_mm_unpacklo_epi64(a, b));
-    if ((m & 0xFFu) != 0) return std::countr_zero(m);
-    if (m != 0) return n - 8 + std::countr_zero(m >> 8);
-    return n;
-  }
   if (n >= 4) {
-    int32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, end - 4, 4);
-    std::memcpy(o, &a, 4);
-    std::memcpy(o + n - 4, &b, 4);
-    // Bytes 8 to 15 are zero, which counts as a control byte: masked off.
-    const unsigned m = JsonSpecialMask16(_mm_unpacklo_epi32(_mm_cvtsi32_si128(a), _mm_cvtsi32_si128(b))) & 0xFFu;
-    if ((m & 0xFu) != 0) return std::countr_zero(m);
-    if (m != 0) return n - 4 + std::countr_zero(m >> 4);
-    return n;
+    const unsigned m = internal::CopyShort(p, n, o);
+    if (m == 0) return n;
+    // Bit b from h on stands for byte n - h + (b - h) of the string.
+    const size_t h = n >= 8 ? 8 : 4;
+    const size_t first = static_cast<size_t>(std::countr_zero(m));
+    return first < h ? first : first + n - 2 * h;
   }
   size_t i = 0;
   while (i < n && kJsonEscape[static_cast<unsigned char>(p[i])] == 0) {
@@ -164,7 +150,7 @@ void JsonOut::String(std::string_view s, std::string_view within) {
     }
   }
 #endif
-  Quoted(s);
+  String(s);
 }
 
 void JsonOut::Quoted(std::string_view s) {

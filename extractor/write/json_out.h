@@ -39,6 +39,35 @@
 
 namespace newsgraph::write {
 
+namespace internal {
+
+#if defined(__SSE2__)
+// Copies the n bytes at `p` (4 <= n <= 16) to `o` as two overlapping words,
+// the first and the last h bytes (h = 8 from 8 bytes on, else 4), and
+// returns the bytes of those words that need escaping: bit i for byte i of
+// the first word, bit h + i for byte i of the last (byte n - h + i of the
+// string); 0 when none does. QuotedShort() and CopyClean() share it.
+inline unsigned CopyShort(const char* p, size_t n, char* o) {
+  assert(n >= 4 && n <= 16);
+  if (n >= 8) {
+    const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+    const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + n - 8));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(o), a);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(o + n - 8), b);
+    return JsonSpecialMask16(_mm_unpacklo_epi64(a, b));
+  }
+  int32_t a, b;
+  std::memcpy(&a, p, 4);
+  std::memcpy(&b, p + n - 4, 4);
+  std::memcpy(o, &a, 4);
+  std::memcpy(o + n - 4, &b, 4);
+  // Bytes 8 to 15 are zero, which counts as a control byte: masked off.
+  return JsonSpecialMask16(_mm_unpacklo_epi32(_mm_cvtsi32_si128(a), _mm_cvtsi32_si128(b))) & 0xFFu;
+}
+#endif
+
+}  // namespace internal
+
 class JsonOut {
  public:
   explicit JsonOut(std::string* out) : out_(out), used_(out->size()) {}
@@ -48,6 +77,7 @@ class JsonOut {
 
   // Cuts *out to what was written. Idempotent.
   void Finish() {
+    assert(!run_open_);
     if (pos_ == nullptr) return;
     used_ = static_cast<size_t>(pos_ - out_->data());
     out_->resize(used_);
@@ -61,16 +91,25 @@ class JsonOut {
   //     JsonOut::Run run(&j, 48);  // writes at most 48 bytes
   //     run.Raw("{\"start\":"); run.Uint(span.begin); run.Raw(",\"end\":"); run.Uint(span.end);
   //   }  // the JsonOut goes on after what the run wrote
-  // A Uint counts 20 bytes. Nothing else writes to the JsonOut while a Run
-  // on it lives.
+  // A Uint counts 20 bytes, a Comma 1 even when `more` is false (it stores
+  // its byte either way, for what follows to write over). Nothing else
+  // writes to the JsonOut while a Run on it lives (debug builds assert it).
   class Run {
    public:
     Run(JsonOut* out, size_t budget) : out_(out) {
       out->Reserve(budget);
       pos_ = out->pos_;
       limit_ = pos_ + budget;
+#ifndef NDEBUG
+      out->run_open_ = true;
+#endif
     }
-    ~Run() { out_->pos_ = pos_; }
+    ~Run() {
+      out_->pos_ = pos_;
+#ifndef NDEBUG
+      out_->run_open_ = false;
+#endif
+    }
     Run(const Run&) = delete;
     Run& operator=(const Run&) = delete;
 
@@ -78,6 +117,7 @@ class JsonOut {
     // Its length is known at compile time: the copy is a store or two.
     template <size_t N>
     void Raw(const char (&json)[N]) {
+      assert(json[N - 1] == '\0');  // a string literal, not a char array of other bytes
       assert(pos_ + (N - 1) <= limit_);
       std::memcpy(pos_, json, N - 1);
       pos_ += N - 1;
@@ -108,13 +148,6 @@ class JsonOut {
   void Comma(bool more) { Run(this, 1).Comma(more); }
   void Uint(uint64_t v) { Run(this, 20).Uint(v); }
   void Null() { Raw("null"); }
-  void Bool(bool b) {
-    if (b) {
-      Raw("true");
-    } else {
-      Raw("false");
-    }
-  }
   // JSON text made at run time, as it is.
   void Raw(std::string_view json) {
     Reserve(json.size());
@@ -158,7 +191,8 @@ class JsonOut {
   }
   // The same for a piece `s` of a longer text `within` (a span of the
   // document text): the bytes of `within` after `s` may be read, so that
-  // a short `s` is checked in one 16-byte step rather than piece by piece.
+  // a short `s` is checked in one 16-byte step rather than piece by piece
+  // (near the end of `within`, it is written as by String(s)).
   void String(std::string_view s, std::string_view within);
 
   // Shortest digits that read back as `d`, cut (not rounded) to at most
@@ -168,8 +202,10 @@ class JsonOut {
   void Double(double d, int max_decimals);
 
  private:
-  // Makes room for `n` more bytes after the cursor.
+  // Makes room for `n` more bytes after the cursor. Every write through
+  // the JsonOut starts here.
   void Reserve(size_t n) {
+    assert(!run_open_);
     if (static_cast<size_t>(end_ - pos_) < n) [[unlikely]] Grow(n);
   }
   void Grow(size_t n);
@@ -182,27 +218,8 @@ class JsonOut {
     const size_t n = s.size();
     if (n - 4 > 12) return false;  // below 4, n - 4 wraps around
     Reserve(18);
-    const char* p = s.data();
     char* o = pos_;
-    __m128i x;
-    unsigned valid;
-    if (n >= 8) {
-      const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
-      const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + n - 8));
-      _mm_storel_epi64(reinterpret_cast<__m128i*>(o + 1), a);
-      _mm_storel_epi64(reinterpret_cast<__m128i*>(o + n - 7), b);
-      x = _mm_unpacklo_epi64(a, b);
-      valid = 0xFFFF;
-    } else {
-      int32_t a, b;
-      std::memcpy(&a, p, 4);
-      std::memcpy(&b, p + n - 4, 4);
-      std::memcpy(o + 1, &a, 4);
-      std::memcpy(o + n - 3, &b, 4);
-      x = _mm_unpacklo_epi32(_mm_cvtsi32_si128(a), _mm_cvtsi32_si128(b));
-      valid = 0xFF;  // bytes 8 to 15 are zero, which would count as control bytes
-    }
-    if ((JsonSpecialMask16(x) & valid) != 0) return false;
+    if (internal::CopyShort(s.data(), n, o + 1) != 0) return false;
     o[0] = '"';
     o[n + 1] = '"';
     pos_ = o + n + 2;
@@ -247,14 +264,19 @@ class JsonOut {
     std::memcpy(p, kPairs + 2 * v, 2);
     return p + 2;
   }
-  // Writes a whole number of thousandths below 1000 ("0.85", "1.0") and
-  // returns true, or returns false for any other value.
+  // Writes `d` and returns true when `d` is the double nearest to k / 1000
+  // for a whole k from 0 to 999999 (0 <= d < 1000 with at most three
+  // decimals: "0.0", "0.85", "1.0", "999.999"); returns false, having
+  // written nothing, for any other value, -0.0 included.
   bool Thousandths(double d);
 
   std::string* out_;
   size_t used_;            // bytes of *out_ in use when the cursor is unset
   char* pos_ = nullptr;    // cursor into out_'s memory, or nullptr
   char* end_ = nullptr;    // end of out_'s sized memory
+#ifndef NDEBUG
+  bool run_open_ = false;  // a Run writes through its own cursor
+#endif
 };
 
 }  // namespace newsgraph::write

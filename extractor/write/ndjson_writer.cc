@@ -1,5 +1,6 @@
 #include "extractor/write/ndjson_writer.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "extractor/write/json_out.h"
@@ -21,29 +22,50 @@ constexpr int kMaxDecimals = 3;
 template <typename Enum>
 class NamedValue {
  public:
-  NamedValue(std::string_view key, std::string_view (*name)(Enum)) {
-    for (size_t i = 0; i < kValues; ++i) {
-      std::string text(key);
-      {
-        JsonOut j(&text);
-        j.String(name(static_cast<Enum>(i)));
-      }
-      pieces_.emplace_back(text);
+  // The enum's values run from 0 to the first one `name` does not know
+  // ("?", as for a value out of range, which gets that too).
+  NamedValue(std::string_view key, std::string_view (*name)(Enum)) : unknown_(Member(key, "?")) {
+    for (size_t i = 0; i <= kMaxValue && name(static_cast<Enum>(i)) != "?"; ++i) {
+      pieces_.emplace_back(Member(key, name(static_cast<Enum>(i))));
     }
   }
-  void Write(JsonOut* w, Enum value) const { w->Raw(pieces_[static_cast<size_t>(value)]); }
+  void Write(JsonOut* w, Enum value) const {
+    const size_t i = static_cast<size_t>(value);
+    w->Raw(i < pieces_.size() ? pieces_[i] : unknown_);
+  }
 
  private:
-  // Every value the enum can hold: the enums of document.h are one byte.
+  static constexpr size_t kMaxValue = 255;  // the enums of document.h are one byte
   static_assert(sizeof(Enum) == 1);
-  static constexpr size_t kValues = 256;
+  static std::string Member(std::string_view key, std::string_view value) {
+    std::string text(key);
+    {
+      JsonOut j(&text);
+      j.String(value);
+    }
+    return text;
+  }
   std::vector<JsonOut::Piece> pieces_;
+  JsonOut::Piece unknown_;
 };
 
-const NamedValue<EntityType> kEntityType(",\"type\":", EntityTypeName);
-const NamedValue<MentionKind> kMentionKind(",\"kind\":", MentionKindName);
-const NamedValue<TimexType> kTimexType(",\"type\":", TimexTypeName);
-const NamedValue<EventStatus> kEventStatus(",\"status\":", EventStatusName);
+// Made on first use, not at program start.
+const NamedValue<EntityType>& EntityTypeMember() {
+  static const NamedValue<EntityType> member(",\"type\":", EntityTypeName);
+  return member;
+}
+const NamedValue<MentionKind>& MentionKindMember() {
+  static const NamedValue<MentionKind> member(",\"kind\":", MentionKindName);
+  return member;
+}
+const NamedValue<TimexType>& TimexTypeMember() {
+  static const NamedValue<TimexType> member(",\"type\":", TimexTypeName);
+  return member;
+}
+const NamedValue<EventStatus>& EventStatusMember() {
+  static const NamedValue<EventStatus> member(",\"status\":", EventStatusName);
+  return member;
+}
 
 // A string, or null when empty.
 void StringOrNull(JsonOut* w, std::string_view value) {
@@ -66,12 +88,16 @@ void StringOrNull(JsonOut* w, std::string_view value) {
     run.Uint(span.end);
     run.Raw(",\"text\":");
   }
-  // The offsets are inside the text (document.h): no bounds check.
-  w->String(std::string_view(doc.text.data() + span.begin, span.size()), doc.text);
+  // The part of the span inside the text: a span past its end is a bug
+  // upstream, but must not bring the run down (as in graph_builder.cc).
+  const uint32_t size = static_cast<uint32_t>(doc.text.size());
+  const uint32_t begin = std::min(span.begin, size);
+  const uint32_t end = std::min(std::max(span.end, begin), size);
+  w->String(std::string_view(doc.text.data() + begin, end - begin), doc.text);
 }
 
 // "trigger":{..},"sentence":{..}
-void Evidence(JsonOut* w, const Document& doc, const Span& trigger, const Span& sentence) {
+void WriteEvidence(JsonOut* w, const Document& doc, const Span& trigger, const Span& sentence) {
   w->Raw("\"trigger\":");
   OpenSpan(w, false, doc, trigger);
   w->Raw("},\"sentence\":");
@@ -80,6 +106,8 @@ void Evidence(JsonOut* w, const Document& doc, const Span& trigger, const Span& 
 }
 
 void WriteEntities(JsonOut* w, const Document& doc) {
+  const NamedValue<EntityType>& entity_type = EntityTypeMember();
+  const NamedValue<MentionKind>& mention_kind = MentionKindMember();
   w->Raw(",\"entities\":[");
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Entity& e = doc.entities[i];
@@ -89,7 +117,7 @@ void WriteEntities(JsonOut* w, const Document& doc) {
       run.Raw("{\"id\":");
     }
     w->String(e.id);
-    kEntityType.Write(w, e.type);
+    entity_type.Write(w, e.type);
     if (!e.subtype.empty()) {
       w->Raw(",\"subtype\":");
       w->String(e.subtype);
@@ -105,7 +133,7 @@ void WriteEntities(JsonOut* w, const Document& doc) {
       const Mention& m = e.mentions[j];
       OpenSpan(w, j > 0, doc, m.span);
       if (m.kind != MentionKind::kName) {
-        kMentionKind.Write(w, m.kind);
+        mention_kind.Write(w, m.kind);
       }
       w->Raw("}");
     }
@@ -124,11 +152,12 @@ void WriteEntities(JsonOut* w, const Document& doc) {
 }
 
 void WriteTimexes(JsonOut* w, const Document& doc) {
+  const NamedValue<TimexType>& timex_type = TimexTypeMember();
   w->Raw(",\"timexes\":[");
   for (size_t i = 0; i < doc.timexes.size(); ++i) {
     const Timex& t = doc.timexes[i];
     OpenSpan(w, i > 0, doc, t.span);
-    kTimexType.Write(w, t.type);
+    timex_type.Write(w, t.type);
     w->Raw(",\"value\":");
     StringOrNull(w, t.value);
     if (!t.mod.empty()) {
@@ -142,6 +171,7 @@ void WriteTimexes(JsonOut* w, const Document& doc) {
 }
 
 void WriteEvents(JsonOut* w, const Document& doc) {
+  const NamedValue<EventStatus>& event_status = EventStatusMember();
   w->Raw(",\"events\":[");
   for (size_t i = 0; i < doc.events.size(); ++i) {
     const Event& e = doc.events[i];
@@ -153,7 +183,7 @@ void WriteEvents(JsonOut* w, const Document& doc) {
     w->String(e.id);
     w->Raw(",\"type\":");
     w->String(e.type);
-    kEventStatus.Write(w, e.status);
+    event_status.Write(w, e.status);
     w->Raw(",\"date\":");
     StringOrNull(w, e.date);
     w->Raw(",\"roles\":{");
@@ -172,7 +202,7 @@ void WriteEvents(JsonOut* w, const Document& doc) {
       w->Raw("]");
     }
     w->Raw("},");
-    Evidence(w, doc, e.trigger, e.sentence);
+    WriteEvidence(w, doc, e.trigger, e.sentence);
     if (!e.more_evidence.empty()) {
       w->Raw(",\"evidence\":[");
       for (size_t j = 0; j < e.more_evidence.size(); ++j) {
@@ -181,7 +211,7 @@ void WriteEvents(JsonOut* w, const Document& doc) {
           run.Comma(j > 0);
           run.Raw("{");
         }
-        Evidence(w, doc, e.more_evidence[j].trigger, e.more_evidence[j].sentence);
+        WriteEvidence(w, doc, e.more_evidence[j].trigger, e.more_evidence[j].sentence);
         w->Raw("}");
       }
       w->Raw("]");

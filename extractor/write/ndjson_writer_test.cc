@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
+#include <string>
+#include <vector>
+
 namespace newsgraph::write {
 
 TEST_CASE("a document record follows the output contract") {
@@ -80,6 +83,58 @@ TEST_CASE("include-text and error records") {
   doc.source = "in.ndjson:3";
   writer.WriteError(doc, InvalidArgument("line 3: not JSON"), &out);
   CHECK(out == "{\"id\":\"x\",\"source\":\"in.ndjson:3\",\"error\":\"line 3: not JSON\"}\n");
+}
+
+namespace {
+
+// A document whose one entity has mentions at `spans`, in a text of 14 bytes.
+Document WithMentions(std::vector<Span> spans) {
+  Document doc;
+  doc.id = "d2";
+  doc.text = "Putin arrived.";
+  Entity e;
+  e.id = "person/x";
+  e.name = std::string("X");  // (GCC 12 warns, wrongly, on = "X")
+  for (const Span& span : spans) e.mentions.push_back(Mention{span, 0, MentionKind::kName});
+  doc.entities.push_back(e);
+  return doc;
+}
+
+}  // namespace
+
+// A span outside the text is a bug upstream: the record keeps its offsets
+// and gets the part of it inside the text, rather than bytes past the end.
+TEST_CASE("a span past the end of the text gives the part inside it") {
+  std::string out;
+  NdjsonWriter(WriteOptions{}).WriteDocument(WithMentions({{10, 20}, {14, 14}, {20, 25}, {4000000000u, 4294967295u}}),
+                                             &out);
+  CHECK(out ==
+        "{\"id\":\"d2\",\"url\":null,\"title\":null,\"published\":null,\"entities\":[{\"id\":\"person/x\","
+        "\"type\":\"Person\",\"name\":\"X\",\"mentions\":[{\"start\":10,\"end\":20,\"text\":\"ved.\"},"
+        "{\"start\":14,\"end\":14,\"text\":\"\"},{\"start\":20,\"end\":25,\"text\":\"\"},"
+        "{\"start\":4000000000,\"end\":4294967295,\"text\":\"\"}]}],\"timexes\":[],\"events\":[]}\n");
+}
+
+TEST_CASE("a span that ends before it begins gives empty text") {
+  std::string out;
+  NdjsonWriter(WriteOptions{}).WriteDocument(WithMentions({{6, 2}, {13, 0}, {30, 3}}), &out);
+  CHECK(out ==
+        "{\"id\":\"d2\",\"url\":null,\"title\":null,\"published\":null,\"entities\":[{\"id\":\"person/x\","
+        "\"type\":\"Person\",\"name\":\"X\",\"mentions\":[{\"start\":6,\"end\":2,\"text\":\"\"},"
+        "{\"start\":13,\"end\":0,\"text\":\"\"},{\"start\":30,\"end\":3,\"text\":\"\"}]}],"
+        "\"timexes\":[],\"events\":[]}\n");
+}
+
+TEST_CASE("an enum value without a name is written as a question mark") {
+  Document doc = WithMentions({{0, 5}});
+  doc.entities[0].type = static_cast<EntityType>(200);
+  doc.entities[0].mentions[0].kind = static_cast<MentionKind>(4);
+  std::string out;
+  NdjsonWriter(WriteOptions{}).WriteDocument(doc, &out);
+  CHECK(out ==
+        "{\"id\":\"d2\",\"url\":null,\"title\":null,\"published\":null,\"entities\":[{\"id\":\"person/x\","
+        "\"type\":\"?\",\"name\":\"X\",\"mentions\":[{\"start\":0,\"end\":5,\"text\":\"Putin\","
+        "\"kind\":\"?\"}]}],\"timexes\":[],\"events\":[]}\n");
 }
 
 TEST_CASE("unknown formats are refused") {
