@@ -92,10 +92,15 @@ inline RuleSet::TriggerWindow TimexTagger::Trigger(const Document& doc, const To
 TimexTagger::TenseClass TimexTagger::TenseClassOf(const std::string* value) {
   if (value == nullptr) return TenseClass::kAbsent;
   static constexpr std::pair<std::string_view, TenseClass> kNames[] = {
-      {"past", TenseClass::kPast},           {"present", TenseClass::kPresent},
-      {"future", TenseClass::kFuture},       {"future_to", TenseClass::kFutureTo},
-      {"future_unless_to", TenseClass::kFutureUnlessTo}, {"det", TenseClass::kDet},
-      {"be", TenseClass::kBe},               {"clause", TenseClass::kClause}};
+      {"past", TenseClass::kPast},
+      {"present", TenseClass::kPresent},
+      {"future", TenseClass::kFuture},
+      {"future_to", TenseClass::kFutureTo},
+      {"future_unless_to", TenseClass::kFutureUnlessTo},
+      {"det", TenseClass::kDet},
+      {"be", TenseClass::kBe},
+      {"clause", TenseClass::kClause},
+  };
   for (const auto& [name, cls] : kNames) {
     if (*value == name) return cls;
   }

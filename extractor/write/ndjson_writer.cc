@@ -105,17 +105,21 @@ void WriteEvidence(JsonOut* w, const Document& doc, const Span& trigger, const S
   w->Raw("}");
 }
 
+// The start of an array element that is an object with an id first: a
+// ',' before every element but the first.
+void OpenWithId(JsonOut* w, bool more) {
+  JsonOut::Run run(w, 1 + 6);
+  run.Comma(more);
+  run.Raw("{\"id\":");
+}
+
 void WriteEntities(JsonOut* w, const Document& doc) {
   const NamedValue<EntityType>& entity_type = EntityTypeMember();
   const NamedValue<MentionKind>& mention_kind = MentionKindMember();
   w->Raw(",\"entities\":[");
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Entity& e = doc.entities[i];
-    {
-      JsonOut::Run run(w, 1 + 6);
-      run.Comma(i > 0);
-      run.Raw("{\"id\":");
-    }
+    OpenWithId(w, i > 0);
     w->String(e.id);
     entity_type.Write(w, e.type);
     if (!e.subtype.empty()) {
@@ -175,11 +179,7 @@ void WriteEvents(JsonOut* w, const Document& doc) {
   w->Raw(",\"events\":[");
   for (size_t i = 0; i < doc.events.size(); ++i) {
     const Event& e = doc.events[i];
-    {
-      JsonOut::Run run(w, 1 + 6);
-      run.Comma(i > 0);
-      run.Raw("{\"id\":");
-    }
+    OpenWithId(w, i > 0);
     w->String(e.id);
     w->Raw(",\"type\":");
     w->String(e.type);
