@@ -5,7 +5,6 @@
 #include <bit>
 #include <bitset>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
 #include <span>
 
@@ -75,11 +74,7 @@ uint64_t IdHash(std::string_view id) {
   uint64_t h = 0;
   size_t i = 0;
   for (; i + 8 <= id.size(); i += 8) h = ChunkStep(h, Load64(id.data() + i));
-  if (i < id.size()) {
-    uint64_t last = 0;
-    std::memcpy(&last, id.data() + i, id.size() - i);
-    h = ChunkStep(h, last);
-  }
+  if (i < id.size()) h = ChunkStep(h, LoadLe(id.data() + i, id.size() - i));
   return FinishKey(h, id.size());
 }
 

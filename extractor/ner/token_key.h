@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "extractor/core/bytes.h"
 #include "extractor/core/document.h"
 
 namespace newsgraph::ner {
@@ -45,19 +46,8 @@ inline uint64_t PeriodBits(uint64_t v, size_t n) {
 // Normalizes `t` byte by byte; *has_period (may be null): t holds a '.'.
 uint64_t SlowTokenKey(std::string_view t, bool* has_period);
 
-// The low `n` bytes of a word, n in 1..8: one load of a mask, no branch.
-inline constexpr uint64_t kFirstBytesMask[9] = {0,
-                                                0xffull,
-                                                0xffffull,
-                                                0xffffffull,
-                                                0xffffffffull,
-                                                0xffffffffffull,
-                                                0xffffffffffffull,
-                                                0xffffffffffffffull,
-                                                ~0ull};
-inline uint64_t FirstBytes(uint64_t v, size_t n) { return v & kFirstBytesMask[n]; }
 // True when some byte of `v` is '.'. (Zero bytes are not, so a word cut
-// with FirstBytes needs no second mask.)
+// with LoadLe8 needs no second mask.)
 inline bool AnyPeriod(uint64_t v) {
   const uint64_t x = v ^ (kOnes * '.');
   return ((x - kOnes) & ~x & kHighs) != 0;
@@ -71,7 +61,7 @@ inline uint64_t FastTokenKeyAt(std::string_view folded, const Token& token, bool
   if ((token.flags & kTokNonAscii) == 0 && n - 1 < 16 /* 1 to 16 bytes */ && begin + 16 <= folded.size()) {
     const char* p = folded.data() + begin;
     if (n <= 8) {
-      const uint64_t w = FirstBytes(Load64(p), n);
+      const uint64_t w = LoadLe8(p, n);
       if (!AnyPeriod(w)) {
         *has_period = false;
         return FinishKey(ChunkStep(0, w), n);
@@ -81,7 +71,7 @@ inline uint64_t FastTokenKeyAt(std::string_view folded, const Token& token, bool
         return FinishKey(0, 0);
       }
     } else {
-      const uint64_t w1 = Load64(p), w2 = FirstBytes(Load64(p + 8), n - 8);
+      const uint64_t w1 = LoadLe8(p, 8), w2 = LoadLe8(p + 8, n - 8);
       if (!AnyPeriod(w1) && !AnyPeriod(w2)) {
         *has_period = false;
         return FinishKey(ChunkStep(ChunkStep(0, w1), w2), n);
