@@ -79,14 +79,6 @@ struct MatchScratch {
   std::vector<int> hits;
 };
 
-// A token where a match may start. `likely`: a trigger word, part of most
-// time expressions ("June", "next", "1998"): FindMatches asks for its rules
-// at once, without first asking whether any rule matches there.
-struct MatchStart {
-  uint32_t offset = 0;
-  bool likely = false;
-};
-
 // The capturing groups of an RE2 pattern, as RE2 numbers them: returns
 // how many there are and fills *named with the index of each named one
 // ((?P<name>...)). Reads the pattern's syntax only; the pattern must be one
@@ -172,11 +164,11 @@ class RuleSet {
   TriggerWindow number_window() const { return number_window_; }
 
   // Appends to *out, for every offset in `starts` (token starts, in
-  // order; see MatchStart) and every rule, the rule's match that starts
+  // order) and every rule, the rule's match that starts
   // there and ends by `end`, if its extent starts and ends at word
   // boundaries. Only the bounds are computed here (cheap); see Captures.
   // Thread-safe.
-  void FindMatches(std::string_view folded, size_t end, const std::vector<MatchStart>& starts, MatchScratch* scratch,
+  void FindMatches(std::string_view folded, size_t end, const std::vector<uint32_t>& starts, MatchScratch* scratch,
                    std::vector<RuleMatch>* out) const;
 
   // Fills (*captures)[i] with the text of capture group i of `m` (empty when

@@ -238,14 +238,13 @@ Status TimexTagger::Process(Document* doc) const {
   if (!doc->published.empty()) published = ParsePublicationDate(doc->published);
 
   MatchScratch scratch;
-  std::vector<MatchStart> starts;  // token starts of the current window
+  std::vector<uint32_t> starts;  // token starts of the current window
   std::vector<RuleMatch> matches;
   std::vector<uint32_t> order;
   std::vector<EarlierPoint> earlier;
   std::vector<std::string_view> captures;
   std::vector<TenseClass> tense_classes;  // see ClauseTense
   std::string memo_key;                   // see RuleSet::MatchKey
-  std::vector<uint8_t> is_trigger;              // by token of the current sentence
   struct Accepted {
     uint32_t match;
     uint32_t end;  // the extent's end after trimming a sentence-final period
@@ -305,7 +304,7 @@ Status TimexTagger::Process(Document* doc) const {
       } else if (t.Has(kTokWord) && !rules_.MayStartAt(folded, t.span.begin, t.span.end, window_end)) {
         continue;  // a word no rule begins with here: a name, a verb...
       }
-      starts.push_back(MatchStart{t.span.begin, is_trigger[k - sent.token_begin] != 0});
+      starts.push_back(t.span.begin);
     }
     rules_.FindMatches(folded, window_end, starts, &scratch, &matches);
     if (matches.empty()) return;
@@ -382,11 +381,9 @@ Status TimexTagger::Process(Document* doc) const {
     if (sent.token_end <= sent.token_begin) continue;
     int64_t lo = -1, hi = -1;
     uint32_t last = 0;  // the window's last trigger
-    is_trigger.assign(sent.token_end - sent.token_begin, 0);
     for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
       RuleSet::TriggerWindow w = Trigger(*doc, doc->tokens[i]);
       if (!w.ok()) continue;
-      is_trigger[i - sent.token_begin] = 1;
       int64_t a = i >= sent.token_begin + w.before ? i - w.before : sent.token_begin;
       int64_t b = std::min<int64_t>(sent.token_end - 1, int64_t{i} + w.after);
       if (lo >= 0 && a <= hi + 1) {
