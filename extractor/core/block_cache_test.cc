@@ -1,0 +1,71 @@
+#include "extractor/core/block_cache.h"
+
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace newsgraph {
+namespace {
+
+TEST_CASE("block cache / a freed small block is kept and handed out again for a request of its size class") {
+  void* a = ::operator new(100);  // class 7: 97 to 112 bytes
+  const size_t before = CachedBlocksOnThisThread();
+  ::operator delete(a, 100);
+  CHECK(CachedBlocksOnThisThread() == before + 1);
+  void* b = ::operator new(112);  // same class: the same block
+  CHECK(b == a);
+  CHECK(CachedBlocksOnThisThread() == before);
+  std::memset(b, 0x5a, 112);  // all of it is usable
+  ::operator delete(b);       // unsized: the class comes from the block's usable size
+  CHECK(CachedBlocksOnThisThread() == before + 1);
+  void* c = ::operator new(97);
+  CHECK(c == a);
+  ::operator delete(c, 97);
+}
+
+TEST_CASE("block cache / blocks of another class or large or empty requests are not mixed up") {
+  void* small = ::operator new(16);
+  ::operator delete(small, 16);
+  void* other = ::operator new(17);  // class 2: not the 16-byte block
+  CHECK(other != small);
+  const size_t before = CachedBlocksOnThisThread();
+  void* large = ::operator new(4096);  // past the cached sizes: malloc and free
+  ::operator delete(large, 4096);
+  CHECK(CachedBlocksOnThisThread() == before);
+  void* zero = ::operator new(0);  // a distinct pointer, as the standard asks
+  CHECK(zero != nullptr);
+  CHECK(zero != other);
+  ::operator delete(zero, size_t{0});
+  ::operator delete(other, 17);
+}
+
+TEST_CASE("block cache / a list keeps at most 32 blocks and the rest goes back to malloc") {
+  std::vector<void*> blocks;
+  for (int i = 0; i < 100; ++i) blocks.push_back(::operator new(1000));
+  const size_t before = CachedBlocksOnThisThread();
+  for (void* p : blocks) ::operator delete(p, 1000);
+  CHECK(CachedBlocksOnThisThread() - before <= 32);
+}
+
+TEST_CASE("block cache / a block freed on another thread is cached there and the data stays intact") {
+  std::vector<std::unique_ptr<std::string>> made;
+  for (int i = 0; i < 200; ++i) made.push_back(std::make_unique<std::string>(40 + i % 50, static_cast<char>('a' + i % 26)));
+  size_t cached_there = 0;
+  std::thread other([&] {
+    for (auto& s : made) s.reset();
+    cached_there = CachedBlocksOnThisThread();
+    // Allocations on this thread now reuse them.
+    std::vector<std::string> again;
+    for (int i = 0; i < 200; ++i) again.emplace_back(40 + i % 50, 'z');
+    for (const std::string& s : again) CHECK(s.find_first_not_of('z') == std::string::npos);
+  });
+  other.join();  // its cache goes back to malloc as it ends
+  CHECK(cached_there > 0);
+}
+
+}  // namespace
+}  // namespace newsgraph
