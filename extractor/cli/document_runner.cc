@@ -62,24 +62,50 @@ struct WorkItem {
   std::string formatted;
 };
 
+// A document's analysis: the buffers a working thread keeps for itself.
+struct Analysis {
+  std::string folded;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<Entity> entities;
+  std::vector<Timex> timexes;
+  std::vector<Event> events;
+
+  void SwapWith(Document* doc) {
+    folded.swap(doc->folded);
+    sentences.swap(doc->sentences);
+    tokens.swap(doc->tokens);
+    entities.swap(doc->entities);
+    timexes.swap(doc->timexes);
+    events.swap(doc->events);
+  }
+  void Clear() {
+    folded.clear();
+    sentences.clear();
+    tokens.clear();
+    entities.clear();
+    timexes.clear();
+    events.clear();
+  }
+};
+
 // Runs the pipeline on one item and formats it: the per-document work.
-// Once formatted, the record carries the analysis: the worker releases it
-// here, so that memory is freed by the thread that allocated it (a free
-// from another thread takes the allocator's lock for that thread's arena,
-// which two busy workers then wait on).
+// With a formatter, the analysis is built in the buffers of the thread
+// doing the work and goes back into them once formatted. Had the buffers
+// travelled with the record, the next thread to need one larger would free
+// it into this thread's malloc arena, under that arena's lock, which this
+// thread, busy allocating, then waits on.
 void ProcessItem(const Pipeline& pipeline, const DocumentFormatter& formatter, WorkItem* w) {
+  thread_local Analysis own;
+  Document& doc = w->item.doc;
   w->formatted.clear();
   w->status = w->item.status;
-  if (w->status.ok()) w->status = pipeline.Process(&w->item.doc);
+  if (formatter) own.SwapWith(&doc);
+  if (w->status.ok()) w->status = pipeline.Process(&doc);
   if (formatter) {
-    formatter(w->item.doc, w->status, &w->formatted);
-    Document& doc = w->item.doc;
-    doc.folded.clear();
-    doc.sentences.clear();
-    doc.tokens.clear();
-    doc.entities.clear();
-    doc.timexes.clear();
-    doc.events.clear();
+    formatter(doc, w->status, &w->formatted);
+    own.SwapWith(&doc);
+    own.Clear();
   }
 }
 
@@ -188,19 +214,30 @@ struct Batch {
   size_t bytes = 0;
 };
 
-// A reader thread fills numbered batches for the workers; the calling thread
-// emits finished batches strictly in number order. The reader waits while
-// `max_in_flight` batches are unfinished or unemitted, which bounds memory.
+// A reader thread fills numbered batches; `threads` workers process them:
+// threads - 1 of their own, and the calling thread, which also emits
+// finished batches strictly in number order between batches of its own.
+// Every thread that sleeps while the others work takes a core from a
+// worker when it wakes, so the run is shaped to wake threads rarely: the
+// emitting thread is busy working whenever there is work, and the reader,
+// which stops once `max_in_flight` batches are unemitted (bounding memory),
+// starts again only when half of them are out, to read several at once.
+// Waking notifications are sent after the lock is released, so that the
+// woken thread does not at once block on it.
 // `dispatch_hook` is pointed at the reader's "send what you have" so that
 // the stream can call it before it waits for input (a streaming consumer
 // gets its answers while the input stays open).
 Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const DocumentFormatter& formatter,
                    int threads, const IdleCallback& idle, std::function<void()>* dispatch_hook,
                    Emitter* emitter) {
-  const size_t max_in_flight = static_cast<size_t>(threads) * 2 + 1;
+  const size_t max_in_flight = static_cast<size_t>(threads) * 4;
+  const size_t resume_reading = max_in_flight / 2;
+  using Job = std::pair<uint64_t, std::unique_ptr<Batch>>;
   std::mutex mu;
-  std::condition_variable work_ready, batch_done, space_free;
-  std::deque<std::pair<uint64_t, std::unique_ptr<Batch>>> queue;
+  // work_ready: a batch is queued, the batch to emit next is finished
+  // (only the calling thread waits for that), or the run is over.
+  std::condition_variable work_ready, space_free;
+  std::deque<Job> queue;
   std::map<uint64_t, std::unique_ptr<Batch>> finished;
   // Emitted batches, reused so that their buffers (text, tokens, the
   // formatted records) are not allocated again for every document.
@@ -212,8 +249,10 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
     std::unique_ptr<Batch> open;  // being filled; only this thread touches it
     auto dispatch = [&] {
       if (open == nullptr || open->size == 0) return;
-      std::lock_guard lock(mu);
-      queue.emplace_back(next_read++, std::move(open));
+      {
+        std::lock_guard lock(mu);
+        queue.emplace_back(next_read++, std::move(open));
+      }
       work_ready.notify_one();
     };
     *dispatch_hook = dispatch;
@@ -221,7 +260,9 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
     while (stream->Next(&next.item)) {
       if (open == nullptr) {
         std::unique_lock lock(mu);
-        space_free.wait(lock, [&] { return stop || next_read - next_emit < max_in_flight; });
+        if (next_read - next_emit >= max_in_flight) {
+          space_free.wait(lock, [&] { return stop || next_read - next_emit <= resume_reading; });
+        }
         if (stop) break;
         if (!spare.empty()) {
           open = std::move(spare.back());
@@ -238,79 +279,90 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
     }
     dispatch();
     *dispatch_hook = nullptr;
-    std::lock_guard lock(mu);
-    reading_done = true;
+    {
+      std::lock_guard lock(mu);
+      reading_done = true;
+    }
     work_ready.notify_all();
-    batch_done.notify_all();
+  };
+  // Processes the batch at the queue's front; called with `lock` held, and
+  // returns with it held. Returns whether the batch is the one to emit next.
+  auto process_next = [&](std::unique_lock<std::mutex>& lock) {
+    Job job = std::move(queue.front());
+    queue.pop_front();
+    lock.unlock();
+    Batch& batch = *job.second;
+    for (size_t i = 0; i < batch.size; ++i) ProcessItem(pipeline, formatter, &batch.items[i]);
+    lock.lock();
+    finished.emplace(job.first, std::move(job.second));
+    return job.first == next_emit;
   };
   auto work_loop = [&] {
+    std::unique_lock lock(mu);
     while (true) {
-      std::pair<uint64_t, std::unique_ptr<Batch>> job;
-      {
-        std::unique_lock lock(mu);
-        work_ready.wait(lock, [&] { return stop || !queue.empty() || reading_done; });
-        if (stop || queue.empty()) return;
-        job = std::move(queue.front());
-        queue.pop_front();
+      work_ready.wait(lock, [&] { return stop || !queue.empty() || reading_done; });
+      if (stop || queue.empty()) return;
+      if (process_next(lock)) {
+        // The calling thread may be waiting for it (and only then is woken).
+        lock.unlock();
+        work_ready.notify_all();
+        lock.lock();
       }
-      Batch& batch = *job.second;
-      for (size_t i = 0; i < batch.size; ++i) ProcessItem(pipeline, formatter, &batch.items[i]);
-      std::lock_guard lock(mu);
-      finished.emplace(job.first, std::move(job.second));
-      batch_done.notify_all();
     }
   };
 
   // Threads that cannot be had (a process or memory limit) mean fewer
-  // workers, or none and a serial run.
+  // workers, or a serial run without a reader.
   std::vector<std::thread> workers;
   std::thread reader;
   try {
-    for (int t = 0; t < threads; ++t) workers.emplace_back(work_loop);
     reader = std::thread(read_loop);
+    for (int t = 1; t < threads; ++t) workers.emplace_back(work_loop);
   } catch (const std::system_error&) {
   }
-  if (workers.empty() || !reader.joinable()) {
-    {
-      std::lock_guard lock(mu);
-      stop = true;
-      work_ready.notify_all();
-    }
-    for (std::thread& t : workers) t.join();
+  if (!reader.joinable()) {
     *dispatch_hook = idle;
     return RunSerial(pipeline, stream, formatter, emitter);
   }
 
   Status result;
+  std::unique_lock lock(mu);
   while (result.ok()) {
-    std::unique_ptr<Batch> batch;
-    {
-      std::unique_lock lock(mu);
-      if (idle && finished.count(next_emit) == 0 && !(reading_done && next_emit == next_read)) {
+    auto it = finished.find(next_emit);
+    if (it != finished.end()) {
+      std::unique_ptr<Batch> batch = std::move(it->second);
+      finished.erase(it);
+      lock.unlock();
+      for (size_t i = 0; i < batch->size && result.ok(); ++i) result = emitter->Emit(batch->items[i]);
+      lock.lock();
+      spare.push_back(std::move(batch));
+      ++next_emit;
+      if (next_read - next_emit <= resume_reading) {
+        lock.unlock();
+        space_free.notify_one();
+        lock.lock();
+      }
+    } else if (!queue.empty()) {
+      process_next(lock);
+    } else if (reading_done && next_emit == next_read) {
+      break;  // all read and emitted
+    } else {
+      if (idle) {
         // Everything finished so far is out: let it reach the consumer
         // while the workers go on.
         lock.unlock();
         idle();
         lock.lock();
       }
-      batch_done.wait(lock, [&] { return finished.count(next_emit) > 0 || (reading_done && next_emit == next_read); });
-      auto it = finished.find(next_emit);
-      if (it == finished.end()) break;  // all read and emitted
-      batch = std::move(it->second);
-      finished.erase(it);
+      work_ready.wait(lock, [&] {
+        return !queue.empty() || finished.count(next_emit) > 0 || (reading_done && next_emit == next_read);
+      });
     }
-    for (size_t i = 0; i < batch->size && result.ok(); ++i) result = emitter->Emit(batch->items[i]);
-    std::lock_guard lock(mu);
-    spare.push_back(std::move(batch));
-    ++next_emit;
-    space_free.notify_one();
   }
-  {
-    std::lock_guard lock(mu);
-    stop = true;
-    work_ready.notify_all();
-    space_free.notify_all();
-  }
+  stop = true;
+  lock.unlock();
+  work_ready.notify_all();
+  space_free.notify_all();
   reader.join();
   for (std::thread& t : workers) t.join();
   return result;

@@ -62,10 +62,11 @@ using DocumentFormatter = std::function<void(const Document& doc, const Status& 
 // An error here is a set-up error (exit code 2).
 Result<std::unique_ptr<Pipeline>> BuildPipeline(const RunOptions& options);
 
-// Runs every input through `pipeline` on options.threads worker threads, handing results to
-// `sink` in input order: the output is the same whatever the thread count.
-// Documents go to the workers in small batches; at most a few batches per
-// thread are in memory at once. Each failed item is reported on stderr as
+// Runs every input through `pipeline` on options.threads worker threads (the
+// calling thread is one of them), handing results to `sink` in input order:
+// the output is the same whatever the thread count. Documents go to the
+// workers in small batches; at most a few batches per thread are in memory
+// at once. Each failed item is reported on stderr as
 // "newsgraph: <id> (<source>): <why>", each warning as
 // "newsgraph: <id>: warning: ..." (control characters escaped); when stderr
 // is a terminal a progress line shows documents, MB/s and errors.
