@@ -1,5 +1,6 @@
 #include "extractor/cli/output_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -72,6 +73,15 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
     return out;
   }
   out->path_ = path;
+  // A device, a pipe or a socket ("-o /dev/stdout", a named pipe) is
+  // written in place: a renamed file would replace it, not write to it.
+  struct stat st {};
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    out->file_ = std::fopen(path.c_str(), "wb");
+    if (out->file_ == nullptr) return IoError(path + ": cannot open: " + std::strerror(errno));
+    out->in_place_ = true;
+    return out;
+  }
   std::string templ = path + ".tmp.XXXXXX";
   int fd = mkstemp(templ.data());
   if (fd < 0) return IoError(path + ": cannot create: " + std::strerror(errno));
@@ -94,7 +104,7 @@ OutputFile::~OutputFile() {
   }
   if (!committed_) {
     if (file_ != nullptr) std::fclose(file_);
-    unlink(temp_path_.c_str());
+    if (!in_place_) unlink(temp_path_.c_str());
   }
   ForgetTemp(temp_slot_);
 }
@@ -134,6 +144,12 @@ Status OutputFile::FlushIfStream() {
 Status OutputFile::Commit() {
   if (is_stdout()) return FlushIfStream();
   committed_ = true;
+  if (in_place_) {
+    Status s = PushPending();
+    if (std::fclose(file_) != 0 && s.ok()) s = IoError(path_ + ": write failed: " + std::strerror(errno));
+    file_ = nullptr;
+    return s;
+  }
   if (Status s = PushPending(); !s.ok()) {
     std::fclose(file_);
     file_ = nullptr;

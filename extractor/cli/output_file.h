@@ -1,7 +1,8 @@
 // Where a command writes its result: standard output, or a file written
 // atomically (a temporary file in the same folder, renamed over the target
 // on Commit()), so that an interrupted run never leaves a half-written file;
-// SIGINT, SIGTERM, SIGHUP and SIGPIPE remove the temporary too.
+// SIGINT, SIGTERM, SIGHUP and SIGPIPE remove the temporary too. A device or
+// a named pipe is written in place.
 //
 //   ASSIGN_OR_RETURN(auto out, OutputFile::Open(path));   // "" or "-": stdout
 //   RETURN_IF_ERROR(out->Write(record));
@@ -45,6 +46,7 @@ class OutputFile {
   int temp_slot_ = -1;  // where a signal handler finds temp_path_ (output_file.cc)
   FILE* file_ = nullptr;
   bool committed_ = false;
+  bool in_place_ = false;  // a device or a pipe: no temporary, no rename
   static constexpr size_t kBufferBytes = size_t{256} << 10;
   bool interactive_ = false;  // stdout is a terminal: no buffering
   std::string pending_;  // written, not yet handed to file_

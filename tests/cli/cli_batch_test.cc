@@ -162,6 +162,24 @@ TEST_CASE("-o writes the file whole and leaves no temporary behind") {
   std::system(("rm -rf " + std::string(dir)).c_str());
 }
 
+TEST_CASE("-o onto a named pipe writes into the pipe and leaves it a pipe") {
+  char dir[] = "/tmp/newsgraph-cli-fifo.XXXXXX";
+  REQUIRE(mkdtemp(dir) != nullptr);
+  const std::string folder = dir;
+  // A reader that gives up after 20 s, so that output sent anywhere but
+  // into the pipe fails the test instead of hanging it.
+  std::string script = "cd " + folder + " && mkfifo out && { timeout 20 cat out > got & reader=$!; " +
+                       NEWSGRAPH_BINARY + " extract --date 2024-06-19 -o out " + NEWSGRAPH_DEFAULT_DATA_DIR +
+                       "/tests/cli/data/first.txt; echo $? > status; wait $reader; "
+                       "test -p out && echo pipe > kind; ls -A > names; }";
+  REQUIRE(std::system(("bash -c \"" + Escaped(script) + "\"").c_str()) == 0);
+  CHECK(Slurp(folder + "/status") == "0\n");
+  CHECK(Records(Slurp(folder + "/got")).size() == 1);
+  CHECK(Slurp(folder + "/kind") == "pipe\n");
+  CHECK(Slurp(folder + "/names") == "got\nkind\nnames\nout\nstatus\n");  // no temporary
+  std::system(("rm -rf " + folder).c_str());
+}
+
 TEST_CASE("-o leaves neither the target nor a temporary behind when the run is killed") {
   char dir[] = "/tmp/newsgraph-cli-kill.XXXXXX";
   REQUIRE(mkdtemp(dir) != nullptr);
