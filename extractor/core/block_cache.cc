@@ -12,9 +12,11 @@
 // Blocks of up to kClasses * kGranule bytes are sized up to a multiple of
 // kGranule and come from malloc; a freed one goes on the freeing thread's
 // list for its size (so a block may move between threads) unless that list
-// is full, and back to malloc when the thread ends. Everything is a malloc
-// block, so a block from any other allocation function that reaches these
-// deletes is still freed right.
+// is full, and back to malloc when the thread ends. A sized delete trusts
+// its size, as the standard lets it (the size given to new); an unsized one
+// reads the block's usable size, so it takes any malloc block. The aligned
+// forms (std::align_val_t) are not replaced: they stay with libstdc++
+// (aligned_alloc and free) and never meet these lists.
 #include "extractor/core/block_cache.h"
 
 #include <malloc.h>
@@ -29,31 +31,32 @@ namespace {
 
 constexpr size_t kGranule = 16;
 constexpr size_t kClasses = 64;       // blocks up to 1 KiB
-constexpr uint32_t kPerClass = 32;    // cached blocks per size and thread: at most 1 MiB
+constexpr uint32_t kPerClass = 32;    // cached blocks per size and thread: about 1 MiB at most
 
 struct FreeBlock {
   FreeBlock* next;
 };
 
 // Zero-initialized and trivially destructible, so that reaching it costs
-// no initialization check; ThreadExit empties it.
+// no initialization check. `room` is what makes a free fast: one test. It
+// is 0 for every class until the thread has registered ThreadExit (the
+// first free goes the slow way and registers it), and again once
+// ThreadExit has emptied the lists; class 0 (not cached) never gets room.
 struct ThreadCache {
   FreeBlock* head[kClasses + 1];
-  uint32_t count[kClasses + 1];
-  bool registered;  // ThreadExit will run for this thread
-  bool closed;      // ThreadExit has run: malloc and free only
+  uint32_t room[kClasses + 1];  // blocks each list may still take
+  bool registered;              // ThreadExit will run (or has run) for this thread
 };
 [[gnu::tls_model("initial-exec")]] thread_local ThreadCache cache;
 
 struct ThreadExit {
   ~ThreadExit() {
-    cache.closed = true;
     for (size_t c = 1; c <= kClasses; ++c) {
+      cache.room[c] = 0;  // from now on, malloc and free only
       while (FreeBlock* b = cache.head[c]) {
         cache.head[c] = b->next;
         std::free(b);
       }
-      cache.count[c] = 0;
     }
   }
 };
@@ -75,7 +78,7 @@ void* Allocate(size_t n) {
   if (const size_t c = ClassOf(n)) {
     if (FreeBlock* b = cache.head[c]) {
       cache.head[c] = b->next;
-      --cache.count[c];
+      ++cache.room[c];
       return b;
     }
     n = c * kGranule;
@@ -83,20 +86,33 @@ void* Allocate(size_t n) {
   return AllocateOrNull(n);
 }
 
-void Release(void* p, size_t c) {
-  if (c == 0 || cache.closed || cache.count[c] >= kPerClass) {
-    std::free(p);
-    return;
-  }
-  if (!cache.registered) {
-    cache.registered = true;
-    static thread_local ThreadExit at_exit;  // its destructor empties the cache
-    (void)at_exit;
-  }
+void Push(void* p, size_t c) {
   FreeBlock* b = static_cast<FreeBlock*>(p);
   b->next = cache.head[c];
   cache.head[c] = b;
-  ++cache.count[c];
+  --cache.room[c];
+}
+
+// A free that the lists cannot take as they are: a full list, a size not
+// cached, or the thread's first free, which registers ThreadExit.
+[[gnu::cold, gnu::noinline]] void ReleaseSlow(void* p, size_t c) {
+  if (c != 0 && !cache.registered) {
+    cache.registered = true;
+    static thread_local ThreadExit at_exit;  // its destructor empties the lists
+    (void)at_exit;
+    for (size_t k = 1; k <= kClasses; ++k) cache.room[k] = kPerClass;
+    Push(p, c);
+    return;
+  }
+  std::free(p);
+}
+
+void Release(void* p, size_t c) {
+  if (cache.room[c] != 0) {
+    Push(p, c);
+    return;
+  }
+  ReleaseSlow(p, c);
 }
 
 // A block's class from its usable size: a block allocated for class c has
@@ -111,7 +127,9 @@ void ReleaseUnsized(void* p) {
 
 size_t CachedBlocksOnThisThread() {
   size_t n = 0;
-  for (size_t c = 1; c <= kClasses; ++c) n += cache.count[c];
+  for (size_t c = 1; c <= kClasses; ++c) {
+    for (const FreeBlock* b = cache.head[c]; b != nullptr; b = b->next) ++n;
+  }
   return n;
 }
 
@@ -122,8 +140,15 @@ void* operator new(size_t n) {
   throw std::bad_alloc();
 }
 void* operator new[](size_t n) { return operator new(n); }
-void* operator new(size_t n, const std::nothrow_t&) noexcept { return newsgraph::Allocate(n); }
-void* operator new[](size_t n, const std::nothrow_t&) noexcept { return newsgraph::Allocate(n); }
+// A new_handler may throw std::bad_alloc: the nothrow forms then return null.
+void* operator new(size_t n, const std::nothrow_t&) noexcept {
+  try {
+    return operator new(n);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](size_t n, const std::nothrow_t&) noexcept { return operator new(n, std::nothrow); }
 
 void operator delete(void* p) noexcept {
   if (p != nullptr) newsgraph::ReleaseUnsized(p);

@@ -2,8 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string>
 #include <thread>
 #include <vector>
@@ -41,6 +43,35 @@ TEST_CASE("block cache / blocks of another class or large or empty requests are 
   CHECK(zero != other);
   ::operator delete(zero, size_t{0});
   ::operator delete(other, 17);
+}
+
+TEST_CASE("block cache / the largest cached size and the first past it") {
+  void* largest = ::operator new(1024);
+  const size_t before = CachedBlocksOnThisThread();
+  ::operator delete(largest);  // unsized: its usable size says class 64
+  CHECK(CachedBlocksOnThisThread() == before + 1);
+  void* again = ::operator new(1009);  // 1009 to 1024 bytes: the same class
+  CHECK(again == largest);
+  ::operator delete(again, 1009);
+  void* past = ::operator new(1025);
+  const size_t cached = CachedBlocksOnThisThread();
+  ::operator delete(past, 1025);  // sized, past the cached sizes: back to malloc
+  CHECK(CachedBlocksOnThisThread() == cached);
+}
+
+TEST_CASE("block cache / on failure new throws and the nothrow forms return null even when a new_handler throws") {
+  const size_t huge = SIZE_MAX / 2;  // no malloc can give it
+  CHECK_THROWS_AS((void)::operator new(huge), std::bad_alloc);
+  CHECK(::operator new(huge, std::nothrow) == nullptr);
+  CHECK(::operator new[](huge, std::nothrow) == nullptr);
+  static int handler_calls = 0;
+  std::new_handler previous = std::set_new_handler([] {
+    ++handler_calls;
+    throw std::bad_alloc();
+  });
+  CHECK(::operator new(huge, std::nothrow) == nullptr);  // not std::terminate
+  CHECK(handler_calls == 1);
+  std::set_new_handler(previous);
 }
 
 TEST_CASE("block cache / a list keeps at most 32 blocks and the rest goes back to malloc") {

@@ -22,6 +22,7 @@ TEST_CASE("LoadLe and LoadLe8 give the first n bytes with the first byte lowest"
     CHECK(LoadLe8(text, n) == expected[n]);
   }
   // Past eight, LoadLe gives the first eight.
+  CHECK(LoadLe(text, 9) == expected[8]);
   CHECK(LoadLe(text, 10) == expected[8]);
   // Bytes of 0x80 and above are not sign-extended.
   CHECK(LoadLe(text + 8, 2) == 0x01FF);
