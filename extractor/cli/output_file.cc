@@ -68,18 +68,21 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   std::unique_ptr<OutputFile> out(new OutputFile());
   if (path.empty() || path == "-") {
     out->file_ = stdout;
+    out->stream_ = true;
     // Someone is watching: each record shows as soon as it is written.
     out->interactive_ = isatty(STDOUT_FILENO) != 0;
     return out;
   }
   out->path_ = path;
-  // A device, a pipe or a socket ("-o /dev/stdout", a named pipe) is
-  // written in place: a renamed file would replace it, not write to it.
+  // A device or a named pipe ("-o /dev/stdout", "-o /dev/tty") is written
+  // in place: a renamed file would replace it, not write to it. Opening a
+  // named pipe waits for its reader, as the shell's '>' does.
   struct stat st {};
   if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
     out->file_ = std::fopen(path.c_str(), "wb");
     if (out->file_ == nullptr) return IoError(path + ": cannot open: " + std::strerror(errno));
-    out->in_place_ = true;
+    out->stream_ = true;
+    out->interactive_ = isatty(fileno(out->file_)) != 0;
     return out;
   }
   std::string templ = path + ".tmp.XXXXXX";
@@ -97,14 +100,15 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
 }
 
 OutputFile::~OutputFile() {
-  if (is_stdout()) {
+  if (stream_) {
     // A run stopped by an error still shows the records before it.
     (void)FlushIfStream();
+    if (!is_stdout() && file_ != nullptr) std::fclose(file_);
     return;
   }
   if (!committed_) {
     if (file_ != nullptr) std::fclose(file_);
-    if (!in_place_) unlink(temp_path_.c_str());
+    unlink(temp_path_.c_str());
   }
   ForgetTemp(temp_slot_);
 }
@@ -115,9 +119,8 @@ Status OutputFile::PushPending() {
   // pending_ ends on a record boundary; on standard output it goes out whole,
   // so a run killed between writes leaves no half record behind in stdio's buffer.
   if (std::fwrite(pending_.data(), 1, pending_.size(), file_) != pending_.size() ||
-      (is_stdout() && std::fflush(file_) != 0)) {
-    error_ = IoError((is_stdout() ? std::string("standard output") : path_) + ": write failed: " +
-                     std::strerror(errno));
+      (stream_ && std::fflush(file_) != 0)) {
+    error_ = IoError(Name() + ": write failed: " + std::strerror(errno));
   }
   pending_.clear();
   return error_;
@@ -133,19 +136,17 @@ Status OutputFile::Write(std::string_view bytes) {
 }
 
 Status OutputFile::FlushIfStream() {
-  if (!is_stdout()) return Status::Ok();
+  if (!stream_ || file_ == nullptr) return Status::Ok();
   RETURN_IF_ERROR(PushPending());
-  if (std::fflush(stdout) != 0) {
-    error_ = IoError(std::string("standard output: ") + std::strerror(errno));
-  }
+  if (std::fflush(file_) != 0) error_ = IoError(Name() + ": " + std::strerror(errno));
   return error_;
 }
 
 Status OutputFile::Commit() {
   if (is_stdout()) return FlushIfStream();
   committed_ = true;
-  if (in_place_) {
-    Status s = PushPending();
+  if (stream_) {
+    Status s = FlushIfStream();
     if (std::fclose(file_) != 0 && s.ok()) s = IoError(path_ + ": write failed: " + std::strerror(errno));
     file_ = nullptr;
     return s;

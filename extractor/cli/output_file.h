@@ -2,7 +2,7 @@
 // atomically (a temporary file in the same folder, renamed over the target
 // on Commit()), so that an interrupted run never leaves a half-written file;
 // SIGINT, SIGTERM, SIGHUP and SIGPIPE remove the temporary too. A device or
-// a named pipe is written in place.
+// a named pipe is written in place, like standard output.
 //
 //   ASSIGN_OR_RETURN(auto out, OutputFile::Open(path));   // "" or "-": stdout
 //   RETURN_IF_ERROR(out->Write(record));
@@ -32,8 +32,9 @@ class OutputFile {
   // call per record; on a terminal, at once. The first error is kept and
   // returned from then on.
   Status Write(std::string_view bytes);
-  // Pushes buffered bytes to standard output, so that a streaming consumer
-  // sees every record written so far. No-op for files.
+  // Pushes buffered bytes to standard output (or the device or pipe), so
+  // that a streaming consumer sees every record written so far. No-op for
+  // files.
   Status FlushIfStream();
   // Flushes, and for a file renames the temporary over the target.
   Status Commit();
@@ -46,7 +47,10 @@ class OutputFile {
   int temp_slot_ = -1;  // where a signal handler finds temp_path_ (output_file.cc)
   FILE* file_ = nullptr;
   bool committed_ = false;
-  bool in_place_ = false;  // a device or a pipe: no temporary, no rename
+  // Written in place and flushed at each FlushIfStream: standard output, a
+  // device or a named pipe (no temporary, no rename).
+  bool stream_ = false;
+  std::string Name() const { return is_stdout() ? "standard output" : path_; }
   static constexpr size_t kBufferBytes = size_t{256} << 10;
   bool interactive_ = false;  // stdout is a terminal: no buffering
   std::string pending_;  // written, not yet handed to file_
