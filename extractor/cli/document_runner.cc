@@ -244,6 +244,7 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
   std::vector<std::unique_ptr<Batch>> spare;
   uint64_t next_read = 0, next_emit = 0;
   bool reading_done = false, stop = false;
+  bool caller_waiting = false;  // the calling thread sleeps on work_ready
 
   auto read_loop = [&] {
     std::unique_ptr<Batch> open;  // being filled; only this thread touches it
@@ -302,8 +303,9 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
     while (true) {
       work_ready.wait(lock, [&] { return stop || !queue.empty() || reading_done; });
       if (stop || queue.empty()) return;
-      if (process_next(lock)) {
-        // The calling thread may be waiting for it (and only then is woken).
+      if (process_next(lock) && caller_waiting) {
+        // The calling thread waits for this batch. The workers sleeping on
+        // the same condition variable wake too, and sleep again.
         lock.unlock();
         work_ready.notify_all();
         lock.lock();
@@ -354,9 +356,11 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
         idle();
         lock.lock();
       }
+      caller_waiting = true;
       work_ready.wait(lock, [&] {
         return !queue.empty() || finished.count(next_emit) > 0 || (reading_done && next_emit == next_read);
       });
+      caller_waiting = false;
     }
   }
   stop = true;
