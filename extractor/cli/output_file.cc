@@ -62,6 +62,21 @@ void ForgetTemp(int slot) {
   if (slot >= 0) g_temp_used[slot] = 0;
 }
 
+// The process's umask, read without setting it (umask() would change it
+// for every thread while it is read); 022 where /proc cannot tell.
+mode_t CurrentUmask() {
+  if (FILE* f = std::fopen("/proc/self/status", "r")) {
+    char line[256];
+    unsigned mask = 022;
+    while (std::fgets(line, sizeof line, f) != nullptr) {
+      if (std::sscanf(line, "Umask: %o", &mask) == 1) break;
+    }
+    std::fclose(f);
+    return static_cast<mode_t>(mask);
+  }
+  return 022;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
@@ -88,6 +103,11 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   std::string templ = path + ".tmp.XXXXXX";
   int fd = mkstemp(templ.data());
   if (fd < 0) return IoError(path + ": cannot create: " + std::strerror(errno));
+  // mkstemp makes the file private (0600); once renamed it is the output,
+  // so it gets the permissions of the file it replaces, or those of any
+  // new file (0666 less the umask).
+  const bool replaces = stat(path.c_str(), &st) == 0;
+  (void)fchmod(fd, replaces ? (st.st_mode & 0777) : (0666 & ~CurrentUmask()));
   out->temp_path_ = templ;
   out->temp_slot_ = RegisterTemp(templ);
   out->file_ = fdopen(fd, "wb");

@@ -162,6 +162,20 @@ TEST_CASE("-o writes the file whole and leaves no temporary behind") {
   std::system(("rm -rf " + std::string(dir)).c_str());
 }
 
+TEST_CASE("-o gives a new file the umask's permissions and a replaced file its own") {
+  char dir[] = "/tmp/newsgraph-cli-mode.XXXXXX";
+  REQUIRE(mkdtemp(dir) != nullptr);
+  const std::string folder = dir;
+  const std::string run = std::string(NEWSGRAPH_BINARY) + " extract --date 2024-06-19 " + NEWSGRAPH_DEFAULT_DATA_DIR +
+                          "/tests/cli/data/first.txt -o ";
+  std::string script = "cd " + folder + " && umask 027 && " + run + "new.ndjson && touch old.ndjson && " +
+                       "chmod 604 old.ndjson && " + run + "old.ndjson && stat -c %a new.ndjson old.ndjson > modes";
+  REQUIRE(std::system(("bash -c \"" + Escaped(script) + "\"").c_str()) == 0);
+  CHECK(Slurp(folder + "/modes") == "640\n604\n");
+  CHECK(Records(Slurp(folder + "/old.ndjson")).size() == 1);
+  std::system(("rm -rf " + folder).c_str());
+}
+
 TEST_CASE("-o onto a named pipe writes into the pipe and leaves it a pipe") {
   char dir[] = "/tmp/newsgraph-cli-fifo.XXXXXX";
   REQUIRE(mkdtemp(dir) != nullptr);
