@@ -62,33 +62,6 @@ struct WorkItem {
   std::string formatted;
 };
 
-// A document's analysis: the buffers a working thread keeps for itself.
-struct Analysis {
-  std::string folded;
-  std::vector<Sentence> sentences;
-  std::vector<Token> tokens;
-  std::vector<Entity> entities;
-  std::vector<Timex> timexes;
-  std::vector<Event> events;
-
-  void SwapWith(Document* doc) {
-    folded.swap(doc->folded);
-    sentences.swap(doc->sentences);
-    tokens.swap(doc->tokens);
-    entities.swap(doc->entities);
-    timexes.swap(doc->timexes);
-    events.swap(doc->events);
-  }
-  void Clear() {
-    folded.clear();
-    sentences.clear();
-    tokens.clear();
-    entities.clear();
-    timexes.clear();
-    events.clear();
-  }
-};
-
 // Runs the pipeline on one item and formats it: the per-document work.
 // With a formatter, the analysis is built in the buffers of the thread
 // doing the work and goes back into them once formatted. Had the buffers
@@ -96,16 +69,16 @@ struct Analysis {
 // it into this thread's malloc arena, under that arena's lock, which this
 // thread, busy allocating, then waits on.
 void ProcessItem(const Pipeline& pipeline, const DocumentFormatter& formatter, WorkItem* w) {
-  thread_local Analysis own;
+  thread_local Document own;  // only its analysis buffers are used
   Document& doc = w->item.doc;
   w->formatted.clear();
   w->status = w->item.status;
-  if (formatter) own.SwapWith(&doc);
+  if (formatter) own.SwapAnalysis(&doc);
   if (w->status.ok()) w->status = pipeline.Process(&doc);
   if (formatter) {
     formatter(doc, w->status, &w->formatted);
-    own.SwapWith(&doc);
-    own.Clear();
+    own.SwapAnalysis(&doc);
+    own.ClearAnalysis();
   }
 }
 

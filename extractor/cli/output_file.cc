@@ -93,7 +93,8 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   // in place: a renamed file would replace it, not write to it. Opening a
   // named pipe waits for its reader, as the shell's '>' does.
   struct stat st {};
-  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+  const bool exists = stat(path.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
     out->file_ = std::fopen(path.c_str(), "wb");
     if (out->file_ == nullptr) return IoError(path + ": cannot open: " + std::strerror(errno));
     out->stream_ = true;
@@ -106,8 +107,7 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   // mkstemp makes the file private (0600); once renamed it is the output,
   // so it gets the permissions of the file it replaces, or those of any
   // new file (0666 less the umask).
-  const bool replaces = stat(path.c_str(), &st) == 0;
-  (void)fchmod(fd, replaces ? (st.st_mode & 0777) : (0666 & ~CurrentUmask()));
+  (void)fchmod(fd, exists ? (st.st_mode & 0777) : (0666 & ~CurrentUmask()));
   out->temp_path_ = templ;
   out->temp_slot_ = RegisterTemp(templ);
   out->file_ = fdopen(fd, "wb");

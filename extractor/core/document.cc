@@ -5,6 +5,24 @@
 
 namespace newsgraph {
 
+void Document::SwapAnalysis(Document* other) {
+  folded.swap(other->folded);
+  sentences.swap(other->sentences);
+  tokens.swap(other->tokens);
+  entities.swap(other->entities);
+  timexes.swap(other->timexes);
+  events.swap(other->events);
+}
+
+void Document::ClearAnalysis() {
+  folded.clear();
+  sentences.clear();
+  tokens.clear();
+  entities.clear();
+  timexes.clear();
+  events.clear();
+}
+
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kPerson: return "Person";

@@ -188,6 +188,12 @@ struct Document {
   std::string_view Folded(const Span& s) const {
     return std::string_view(folded).substr(s.begin, s.end - s.begin);
   }
+
+  // The analysis, everything the stages add after reading (folded text,
+  // sentences, tokens, entities, timexes, events), with its buffers: for
+  // code that reuses them from document to document. `layers` stays.
+  void SwapAnalysis(Document* other);
+  void ClearAnalysis();  // empties it, keeping the buffers
 };
 
 }  // namespace newsgraph

@@ -313,12 +313,8 @@ void ResetItem(ReadItem* item) {
   keep(doc.source, &kept.source);
   keep(doc.warnings, &kept.warnings);
   keep(doc.text, &kept.text);
-  keep(doc.folded, &kept.folded);
-  keep(doc.sentences, &kept.sentences);
-  keep(doc.tokens, &kept.tokens);
-  keep(doc.entities, &kept.entities);
-  keep(doc.timexes, &kept.timexes);
-  keep(doc.events, &kept.events);
+  kept.SwapAnalysis(&doc);
+  kept.ClearAnalysis();
   *item = ReadItem();
   item->doc = std::move(kept);
 }
