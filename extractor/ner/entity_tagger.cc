@@ -47,25 +47,30 @@ EntityType TypeOf(Guess g) {
 }
 
 // Appends the slug of `name` to *out: lower case, '.' and ' dropped, other
-// marks and spaces as single '-'.
+// marks and spaces as single '-'. Written through a pointer into room made
+// first (a slug is never longer than the name), not a byte at a time.
 void AppendSlug(std::string_view name, std::string* out) {
   const size_t start = out->size();
+  out->resize(start + name.size());
+  char* const begin = out->data() + start;
+  char* p = begin;
   bool dash = false;
   for (unsigned char c : name) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      out->push_back(static_cast<char>(c));
+      *p++ = static_cast<char>(c);
       dash = false;
     } else if (c >= 'A' && c <= 'Z') {
-      out->push_back(static_cast<char>(c + 32));
+      *p++ = static_cast<char>(c + 32);
       dash = false;
     } else if (c == '.' || c == '\'') {
       continue;
-    } else if (!dash && out->size() > start) {
-      out->push_back('-');
+    } else if (!dash && p > begin) {
+      *p++ = '-';
       dash = true;
     }
   }
-  while (out->size() > start && out->back() == '-') out->pop_back();
+  while (p > begin && p[-1] == '-') --p;
+  out->resize(start + static_cast<size_t>(p - begin));
 }
 
 // A hash of an entity id, eight bytes a step (the ids are 10 to 40 bytes;
@@ -667,7 +672,6 @@ Status EntityTagger::Process(Document* doc) const {
   if (w.period_tokens.size() < n + 1) w.period_tokens.resize(n + 1);
   size_t marked = 0, the_marked = 0;
   const uint64_t the = the_key_;
-  uint32_t scores = 0;
   const std::string_view folded(doc->folded);
   // Plain pointers: the compiler need not reload the vectors after each store.
   const Token* tokens = doc->tokens.data();
@@ -724,15 +728,6 @@ Status EntityTagger::Process(Document* doc) const {
     const uint32_t i = period_tokens[k];
     infos[i] = Unpack(Pack(infos[i]) & kNotListWord);
   }
-  // Three names with a number after them: a table of results, where a name
-  // before a score is a team ("Kestrak 6", "Kent 312-5"). Capitalised words
-  // are marked: look only after those.
-  for (size_t k = 0; k < marked && scores < 3; ++k) {
-    const size_t i = marks[k];
-    scores += i + 1 < n && (tokens[i].flags & (kTokCapitalized | kTokAllCaps)) != 0 &&
-              (tokens[i + 1].flags & kTokNumber) != 0;
-  }
-  w.results = scores >= 3;
   w.mark_count = marked;
   w.the_mark_count = the_marked;
   FindCandidates(&w);
@@ -788,11 +783,18 @@ void EntityTagger::FindCandidates(Work* w) const {
   };
 
   // Headlines: mostly all capitals (1), or every content word capitalised
-  // (2). Words in capitals are marked: counted from the marks.
+  // (2). Words in capitals are marked: counted from the marks. In the same
+  // pass, three names with a number after them: a table of results, where a
+  // name before a score is a team ("Kestrak 6", "Kent 312-5").
   w->all_caps_words.assign(doc.sentences.size(), 0);
+  uint32_t scores = 0;
   for (uint32_t i : std::span<const uint32_t>(w->marks.data(), w->mark_count)) {
-    w->all_caps_words[tokens[i].sentence] += tokens[i].Has(kTokWord) && tokens[i].Has(kTokAllCaps);
+    const Token& token = tokens[i];
+    w->all_caps_words[token.sentence] += token.Has(kTokWord) && token.Has(kTokAllCaps);
+    scores += i + 1 < tokens.size() && (token.flags & (kTokCapitalized | kTokAllCaps)) != 0 &&
+              (tokens[i + 1].flags & kTokNumber) != 0;
   }
+  w->results = scores >= 3;
   w->headline.assign(doc.sentences.size(), 0);
   for (const Sentence& sent : doc.sentences) {
     const uint32_t s = tokens[sent.token_begin].sentence;
@@ -960,12 +962,14 @@ void EntityTagger::FindCandidates(Work* w) const {
       auto piece_is_adjective = [&](size_t p) {
         if (!pieces[p].gaz) return false;
         bool any_adj = false, any_name = false;
-        for (const auto& c : piece_cands(pieces[p])) (c.adjective ? any_adj : any_name) = true;
-        bool country_name = false;
         for (const auto& c : piece_cands(pieces[p])) {
-          if (!c.adjective && ranks_[c.entry].country) country_name = true;
+          if (c.adjective) {
+            any_adj = true;
+          } else {
+            any_name = true;
+            if (ranks_[c.entry].country) return false;  // "U.S. officials": a name used as a modifier is still the place
+          }
         }
-        if (country_name) return false;  // "U.S. officials": a name used as a modifier is still the place
         return any_adj && (!any_name || (pieces[p].end < sent.token_end && tokens[pieces[p].end].Has(kTokWord)));
       };
       auto adjective_country = [&](size_t p) -> std::string_view {
@@ -1429,8 +1433,13 @@ void EntityTagger::ResolveInDocument(Work* w) const {
     if (c.origin == Origin::kGazetteer) return ranks_[c.entry].person;
     return c.guess == Guess::kPerson;
   };
+  // One sense per document: a place name that stands for a team once ("Kent 305") is
+  // the team everywhere in the document, and so are the unknown names listed with it
+  // ("Essex, Kent and Surrey"). The teams are listed in the pass over the people.
+  KeyIndex& teams = w->teams;
   for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
-    Cand& c = cands[i];
+    const Cand& c = cands[i];
+    if (c.team) teams.Add(name_key(c), i);
     if (!is_person(c) || c.end - c.begin < 2) continue;
     uint32_t last = c.end - 1;
     while (last > c.begin && !tokens[last].Has(kTokWord)) --last;
@@ -1438,14 +1447,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
     // Family name first: "Kim Jong Un" -> "Kim", "Xi Jinping" -> "Xi".
     if (c.end - c.begin >= 3 || !(w->info[c.begin].flags & kGiven)) family.Add(w->keys[c.begin], i);
   }
-  // One sense per document: a place name that stands for a team once ("Kent 305") is
-  // the team everywhere in the document, and so are the unknown names listed with it
-  // ("Essex, Kent and Surrey").
   {
-    KeyIndex& teams = w->teams;
-    for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
-      if (cands[i].team) teams.Add(name_key(cands[i]), i);
-    }
     if (!teams.empty()) {
       for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
         Cand& c = cands[i];
@@ -1495,36 +1497,36 @@ void EntityTagger::ResolveInDocument(Work* w) const {
       }
     }
   }
-  // Organizations named in full: their first word alone refers to them ("Kolding" after
-  // "Kolding Marine Inc"), unless it is a common word.
+  // Three indexes, filled in one pass (none changes a candidate):
+  //  - organizations named in full: their first word alone refers to them
+  //    ("Kolding" after "Kolding Marine Inc"), unless it is a common word;
+  //  - multi-token names of any type, for "X" = a known name of the same
+  //    surface elsewhere;
+  //  - unknown names whose words around tell a type ("news agency Verbanta",
+  //    "Korvin's board", "Kirby said"): one sense per document, and an
+  //    organization wins over the other readings ("Verbanta said" is the
+  //    agency too). The first such mention of each name is where the others look.
   KeyIndex& org_head = w->org_head;
-  for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
-    const Cand& c = cands[i];
-    bool org = c.origin == Origin::kGazetteer ? ranks_[c.entry].type == EntityType::kOrganization
-                                              : c.guess == Guess::kOrganization;
-    if (!org || c.end - c.begin < 2 || !tokens[c.begin].Has(kTokWord)) continue;
-    // A common word heads the name only when it is not among the commonest ("Mercantile
-    // Bancorp" -> "Mercantile", not "National Bank" -> "National").
-    int level = w->info[c.begin].common;
-    if ((level > 0 && level <= 20) || w->info[c.begin].org != 0) continue;
-    org_head.Add(w->keys[c.begin], i);
-  }
-  // Multi-token names of any type, for "X" = a known name of the same surface elsewhere.
   KeyIndex& typed = w->typed;
-  for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
-    const Cand& c = cands[i];
-    if (c.guess != Guess::kUnknown && c.origin == Origin::kRule && !c.sentence_initial) typed.Add(name_key(c), i);
-  }
-  // Unknown names whose words around tell a type ("news agency Verbanta", "Korvin's
-  // board", "Kirby said"): one sense per document, and an organization wins over the
-  // other readings ("Verbanta said" is the agency too). The first such mention of each
-  // name is where the others look.
   KeyIndex& context_typed = w->context_typed;
   std::vector<int8_t>& context_of = w->context_of;
   context_of.assign(cands.size(), -1);
   for (int32_t i = 0; i < static_cast<int32_t>(cands.size()); ++i) {
     const Cand& c = cands[i];
-    if (c.origin != Origin::kRule || c.guess != Guess::kUnknown || c.weak || c.dropped) continue;
+    const bool org = c.origin == Origin::kGazetteer ? ranks_[c.entry].type == EntityType::kOrganization
+                                                    : c.guess == Guess::kOrganization;
+    if (org && c.end - c.begin >= 2 && tokens[c.begin].Has(kTokWord)) {
+      // A common word heads the name only when it is not among the commonest ("Mercantile
+      // Bancorp" -> "Mercantile", not "National Bank" -> "National").
+      const int level = w->info[c.begin].common;
+      if (!(level > 0 && level <= 20) && w->info[c.begin].org == 0) org_head.Add(w->keys[c.begin], i);
+    }
+    if (c.origin != Origin::kRule) continue;
+    if (c.guess != Guess::kUnknown) {
+      if (!c.sentence_initial) typed.Add(name_key(c), i);
+      continue;
+    }
+    if (c.weak || c.dropped) continue;
     context_of[i] = static_cast<int8_t>(ContextType(*w, c.begin, c.end));
     if (context_of[i] == static_cast<int8_t>(EntityType::kOrganization)) context_typed.Add(name_key(c), i);
   }

@@ -884,29 +884,28 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<std::string
 uint32_t Gazetteer::MatchAt(const Document& doc, const std::vector<uint64_t>& keys, uint32_t i,
                             std::vector<Candidate>* out) const {
   out->clear();
-  const Token* tokens = doc.tokens.data();
+  const Token* token = doc.tokens.data() + i;
   const uint64_t* key = keys.data() + i;
   const CompactKeyMap::View ngrams = ngrams_.view();
   const Variant* variants = variants_.data();
-  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  const uint32_t max_len = std::min<uint32_t>(kMaxAliasTokens, n - i);
-  const uint32_t sentence = tokens[i].sentence;
+  const uint32_t max_len = std::min<uint32_t>(kMaxAliasTokens, static_cast<uint32_t>(doc.tokens.size()) - i);
+  const uint32_t sentence = token->sentence;
   uint64_t h = 0;
   uint32_t best = 0;
   // The case rules each token breaks, two bits a token as in Variant::cases:
   // bit 0 kCapitalized (the token is neither capitalised nor all capitals),
-  // bit 1 kAllCaps (it is not all capitals).
+  // bit 1 kAllCaps (it is not all capitals). Looked up by the token's two
+  // case flags, a nibble each: none 3, capitalised 2, all capitals 0.
+  static_assert(kTokCapitalized == 1 << 3 && kTokAllCaps == 1 << 4);
+  constexpr uint32_t kBrokenRules = 0x0023;
   uint32_t broken = 0;
-  for (uint32_t len = 1; len <= max_len; ++len) {
-    const Token& token = tokens[i + len - 1];
+  for (uint32_t len = 1; len <= max_len; ++len, ++token) {
     // A name never runs across a sentence end.
-    if (len > 1 && token.sentence != sentence) break;
+    if (len > 1 && token->sentence != sentence) break;
     h = NgramStep(h, key[len - 1]);
     const uint32_t found = ngrams.Get(h);
     if (found == 0) break;
-    const uint32_t all_caps = (token.flags & kTokAllCaps) != 0;
-    const uint32_t capitalized = all_caps | ((token.flags & kTokCapitalized) != 0);
-    broken |= ((1 - capitalized) | (1 - all_caps) << 1) << (2 * (len - 1));
+    broken |= ((kBrokenRules >> (4 * ((token->flags >> 3) & 3))) & 3) << (2 * (len - 1));
     const uint32_t begin = found >> 9, count = (found >> 1) & kMaxGroup;
     assert(begin + count <= variants_.size());
     bool cleared = false;
