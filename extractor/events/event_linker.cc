@@ -1,6 +1,7 @@
 #include "extractor/events/event_linker.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -969,10 +970,13 @@ void Linker::Emit() {
     const EventMention& pm = ms_[e.primary];
     const TriggerDef& td = schema_.triggers()[pm.trigger];
     Event& ev = doc_->events.emplace_back();  // built in place
-    ev.id.reserve(doc_->id.size() + 12);  // one allocation for "<doc id>#e<n>"
+    // "<doc id>#e<n>", sized once: no allocation at all when it fits the string inline.
+    char num[16];
+    char* num_end = std::to_chars(num, num + sizeof(num), ++n).ptr;
+    ev.id.reserve(doc_->id.size() + 2 + static_cast<size_t>(num_end - num));
     ev.id = doc_->id;
     ev.id += "#e";
-    ev.id += std::to_string(++n);
+    ev.id.append(num, static_cast<size_t>(num_end - num));
     ev.type = type.name;
     ev.status = e.status;
     ev.date = e.date;

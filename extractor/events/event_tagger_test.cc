@@ -990,6 +990,25 @@ TEST_CASE("a weekday ahead that is the publication's own weekday is that same da
   CHECK(doc.events[0].date == "2024-06-19");  // not the Wednesday after
 }
 
+TEST_CASE("long words read the same the first time and from the word cache") {
+  // "unexpectedly" (no rule names it: an adverb in -ly) and "reportedly" (a
+  // cue) are looked up in the lexicon the first time and found in the
+  // per-thread cache of words up to 16 bytes after.
+  const std::string text =
+      "Putin will unexpectedly travel to Pyongyang. Kim will unexpectedly travel to Moscow. "
+      "Putin reportedly visited Moscow. Kim reportedly visited Pyongyang.";
+  for (int pass = 0; pass < 2; ++pass) {
+    Document doc = F().Run(text, "2024-06-19", {kPutin, kKim, kPyongyang, kMoscow});
+    std::vector<std::string> got;
+    for (const Event& e : doc.events) {
+      got.push_back(std::string(doc.Text(e.trigger)) + " " + std::string(EventStatusName(e.status)) + " " +
+                    Role(doc, e, "visitor")[0]);
+    }
+    CHECK(got == std::vector<std::string>{"travel planned Vladimir Putin", "travel planned Kim Jong Un",
+                                          "visited uncertain Vladimir Putin", "visited uncertain Kim Jong Un"});
+  }
+}
+
 TEST_CASE("an empty document has no events and is not an error") {
   Document doc = F().Run("", "2024-01-01", {});
   CHECK(doc.events.empty());

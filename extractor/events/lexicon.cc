@@ -392,6 +392,20 @@ Result<Lexicon> Lexicon::Load(const StageConfig& config, EventSchema schema) {
       lex.negated_by_[ty] |= bit;
     }
   }
+  for (WordInfo& w : lex.infos_) {
+    if (!w.cues.empty() || (w.classes & (kWcRel | kWcSub))) w.starts |= kStartsClause;
+    if (w.classes & (kWcVerbForm | kWcTriggerNoun)) w.starts |= kStartsForm;
+    for (uint16_t c : w.cues) {
+      const Pattern& p = lex.cues_[c].pattern;
+      if (p.size() == 1 || p[1].kind == PatternElem::kAny || p[1].kind == PatternElem::kAnyUpTo3) {
+        w.cue_next_any = true;
+      } else if (p[1].kind == PatternElem::kWords) {
+        w.cue_next_ids |= p[1].id_bits;
+      } else {
+        w.cue_next_classes |= p[1].classes;
+      }
+    }
+  }
   return lex;
 }
 

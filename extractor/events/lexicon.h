@@ -127,11 +127,23 @@ struct FormRef {
   std::vector<std::string> rest;  // the tokens after the first
 };
 
+// What a word can start, summed up from WordInfo for a one-byte test per token.
+enum WordStart : uint8_t {
+  kStartsClause = 1u << 0,  // a cue's first word, or a relative or subordinating word (kWcRel, kWcSub)
+  kStartsForm = 1u << 1,    // a form's first word (kWcVerbForm, kWcTriggerNoun)
+};
+
 struct WordInfo {
   ClassBits classes = 0;
   std::vector<FormRef> forms;
   std::vector<uint16_t> cues;    // cues() whose pattern may start here
   std::vector<uint16_t> groups;  // groups() whose pattern may start here
+  uint8_t starts = 0;            // WordStart bits, derived from the fields above by Load()
+  // What the second elements of `cues` can match, summed over them all: a
+  // cue word that no next token can continue skips all its cues at once.
+  bool cue_next_any = false;       // some cue is one element long, or takes any next token
+  uint64_t cue_next_ids = 0;       // the id_bits of the word lists among them
+  ClassBits cue_next_classes = 0;  // the classes among them
 };
 
 class Lexicon {
@@ -160,6 +172,8 @@ class Lexicon {
   uint32_t IdOf(const WordInfo* info) const { return static_cast<uint32_t>(info - infos_.data()); }
   // The entry of a word id.
   const WordInfo* InfoOf(uint32_t id) const { return &infos_[id]; }
+  // All entries: InfoOf(id) is infos()[id].
+  const WordInfo* infos() const { return infos_.data(); }
   // Distinct for every Load(), shared by copies: keys caches of word ids.
   uint64_t instance() const { return instance_; }
 

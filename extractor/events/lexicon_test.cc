@@ -67,6 +67,42 @@ TEST_CASE("word classes / forms and cues are found with one lookup") {
   CHECK_FALSE(didnt->cues.empty());
 }
 
+TEST_CASE("entries sum up what their word can start") {
+  Lexicon lex = LoadShipped();
+  auto bit = [&](uint64_t bits, std::string_view word) {
+    const WordInfo* w = lex.Lookup(word);
+    REQUIRE(w != nullptr);
+    return (bits >> (lex.IdOf(w) & 63) & 1) != 0;
+  };
+  // "will" is a cue on its own: any next token may follow.
+  const WordInfo* will = lex.Lookup("will");
+  REQUIRE(will != nullptr);
+  CHECK(will->starts == kStartsClause);
+  CHECK(will->cue_next_any);
+
+  // "was" starts only "@be ..." cues of two or more words: their second words.
+  const WordInfo* was = lex.Lookup("was");
+  REQUIRE(was != nullptr);
+  CHECK(was->starts == kStartsClause);
+  CHECK_FALSE(was->cue_next_any);
+  CHECK(was->cue_next_classes == 0);
+  for (std::string_view next : {"going", "due", "to", "not", "expected", "unlikely"}) {
+    CHECK_MESSAGE(bit(was->cue_next_ids, next), next);
+  }
+
+  // A relative word opens a clause; a verb form starts a trigger; neither is a cue.
+  const WordInfo* who = lex.Lookup("who");
+  REQUIRE(who != nullptr);
+  CHECK((who->starts & kStartsClause) != 0);
+  const WordInfo* visited = lex.Lookup("visited");
+  REQUIRE(visited != nullptr);
+  CHECK((visited->starts & kStartsForm) != 0);
+  CHECK(visited->cues.empty());
+  CHECK_FALSE(visited->cue_next_any);
+  CHECK(visited->cue_next_ids == 0);
+  CHECK(visited->cue_next_classes == 0);
+}
+
 TEST_CASE("patterns parse / and bad ones say why") {
   Lexicon lex = LoadShipped();
   Result<Pattern> p = lex.ParsePattern("@be due|set to");

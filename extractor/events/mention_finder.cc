@@ -1,6 +1,7 @@
 #include "extractor/events/mention_finder.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <optional>
 #include <cstring>
@@ -48,7 +49,15 @@ struct Slice {
 };
 
 // What a punctuation token is, computed once per token.
-enum PunctKind : uint8_t { kPkHard = 1, kPkComma = 2, kPkQuote = 4, kPkOpen = 8, kPkClose = 16 };
+enum PunctKind : uint8_t {
+  kPkHard = 1,
+  kPkComma = 2,
+  kPkQuote = 4,
+  kPkOpen = 8,
+  kPkClose = 16,
+  kPkColon = 32,  // ; or :
+  kPkOne = 64,    // one byte long: with one of the above, exactly that mark (see IsMark())
+};
 
 // A relative or subordinate clause inside a sentence, tokens [begin, end).
 struct ClauseSpan {
@@ -108,15 +117,20 @@ struct Scratch {
   std::vector<uint8_t> taken;
   std::vector<uint8_t> in_aux;
   std::vector<uint32_t> form_starts;
+  std::vector<uint32_t> scan_starts;
   std::vector<DeferredNoun> deferred;
-  // Lexicon::Lookup() of short ASCII words, direct-mapped by their bytes:
-  // most tokens are a few hundred common words. For Lexicon::instance()
-  // `cache_lexicon`; word ids, not pointers, so that no entry can dangle.
+  // Lexicon::Lookup() of ASCII words of up to 16 bytes, direct-mapped by
+  // their bytes: most tokens are a few hundred common words. For
+  // Lexicon::instance() `cache_lexicon`; word ids, not pointers, so that no
+  // entry can dangle.
   struct CachedWord {
-    uint64_t bytes = 0;
+    uint64_t bytes = 0;   // the first eight bytes, zero-padded
+    uint64_t bytes2 = 0;  // the next eight, zero-padded (0 for a word of up to 8 bytes)
     uint32_t size = 0;  // 0: empty
-    uint32_t id = kNone;  // Lexicon::IdOf(), or kNone for no entry
+    uint32_t id = kNone;  // Lexicon::IdOf(), or kNone / kLyWord for no entry
   };
+  // No entry, and a word of five or more letters in -ly (see Analyzer::LookUp()).
+  static constexpr uint32_t kLyWord = kNone - 1;
   static constexpr int kCacheBits = 12;
   static constexpr size_t kCacheSize = size_t{1} << kCacheBits;
   std::vector<CachedWord> word_cache = std::vector<CachedWord>(kCacheSize);
@@ -143,6 +157,7 @@ class Analyzer {
         taken_(scratch.taken),
         in_aux_(scratch.in_aux),
         form_starts_(scratch.form_starts),
+        scan_starts_(scratch.scan_starts),
         deferred_(scratch.deferred),
         out_(*out) {
     if (scratch.cache_lexicon != lex.instance()) {  // the words of another lexicon
@@ -150,6 +165,9 @@ class Analyzer {
       scratch.cache_lexicon = lex.instance();
     }
     word_cache_ = scratch.word_cache.data();
+    infos_ = lex.infos();
+    tokens_ = doc.tokens.data();
+    folded_ = doc.folded.data();
   }
 
   // Replaces *out (given to the constructor) with the mentions in text order.
@@ -166,40 +184,53 @@ class Analyzer {
   // document, with `folded` and `size` of Document::folded hoisted.
   [[gnu::always_inline]] const WordInfo* LookUp(const Token& tk, const char* folded, size_t size) const {
     const uint32_t b = tk.span.begin, n = tk.span.end - b;
-    const bool non_ascii = tk.Has(kTokNonAscii);
-    const bool readable8 = b + 8 <= size;
-    const WordInfo* w;
-    if (n - 1 < 8 && readable8 && !non_ascii) {
+    if (n - 1 < 8 && b + 8 <= size && !tk.Has(kTokNonAscii)) {
       // A short ASCII word (most tokens): the per-thread cache of lookups first.
       const uint64_t bytes = LoadLe8(folded + b, n);
       // (The size is compared, not hashed: equal zero-padded bytes of two sizes are rare.)
-      Scratch::CachedWord& c = word_cache_[(bytes * 0x9E3779B97F4A7C15ull) >> (64 - Scratch::kCacheBits)];
-      if (c.size == n && c.bytes == bytes) {
-        if (c.id != kNone) return lex_.InfoOf(c.id);  // a listed word is never the -ly adverb
-        w = nullptr;
-      } else {
-        w = lex_.Lookup(std::string_view(folded + b, n), false, true);
-        c = Scratch::CachedWord{bytes, n, w != nullptr ? lex_.IdOf(w) : kNone};
-      }
-    } else {
-      w = lex_.Lookup(std::string_view(folded + b, n), non_ascii, readable8);
+      const Scratch::CachedWord& c = word_cache_[CacheSlot(bytes, 0)];
+      if (c.bytes == bytes && c.size == n) return FromCache(c, tk);  // (bytes2 is 0 for any size up to 8)
     }
+    return LookUpSlow(tk, folded, size);
+  }
+  // LookUp() past the fast path: a word of 9 to 16 bytes in the cache, else
+  // the lexicon itself (filling the cache for an ASCII word of up to 16 bytes).
+  [[gnu::noinline]] const WordInfo* LookUpSlow(const Token& tk, const char* folded, size_t size) const {
+    const uint32_t b = tk.span.begin, n = tk.span.end - b;
+    const bool non_ascii = tk.Has(kTokNonAscii);
+    Scratch::CachedWord* c = nullptr;
+    uint64_t bytes = 0, bytes2 = 0;
+    if (!non_ascii && n - 1 < 8 && b + 8 <= size) {
+      bytes = LoadLe8(folded + b, n);
+      c = &word_cache_[CacheSlot(bytes, 0)];
+    } else if (!non_ascii && n - 9 < 8 && b + 16 <= size) {
+      bytes = LoadLe8(folded + b, 8);
+      bytes2 = LoadLe8(folded + b + 8, n - 8);
+      c = &word_cache_[CacheSlot(bytes, bytes2)];
+      if (c->bytes == bytes && c->bytes2 == bytes2 && c->size == n) return FromCache(*c, tk);
+    }
+    const WordInfo* w = lex_.Lookup(std::string_view(folded + b, n), non_ascii, b + 8 <= size);
     // A lower-case word in -ly that no rule names is an adverb ("may quickly make",
     // "is widely expected to"); nouns in -ly are listed as not_adv.
-    if (w == nullptr && n >= 5 && folded[b + n - 1] == 'y' && folded[b + n - 2] == 'l' && tk.Has(kTokLower) &&
-        !non_ascii) {
-      w = &kLyAdverb;
-    }
-    return w;
+    const bool ly = w == nullptr && n >= 5 && folded[b + n - 1] == 'y' && folded[b + n - 2] == 'l' && !non_ascii;
+    if (c != nullptr) *c = Scratch::CachedWord{bytes, bytes2, n, w != nullptr ? lex_.IdOf(w) : ly ? Scratch::kLyWord : kNone};
+    return ly && tk.Has(kTokLower) ? &kLyAdverb : w;
+  }
+  [[gnu::always_inline]] const WordInfo* FromCache(const Scratch::CachedWord& c, const Token& tk) const {
+    if (c.id < Scratch::kLyWord) return infos_ + c.id;  // a listed word is never the -ly adverb
+    return c.id == Scratch::kLyWord && tk.Has(kTokLower) ? &kLyAdverb : nullptr;
+  }
+  static size_t CacheSlot(uint64_t bytes, uint64_t bytes2) {
+    return ((bytes ^ bytes2 * 0xC4CEB9FE1A85EC53ull) * 0x9E3779B97F4A7C15ull) >> (64 - Scratch::kCacheBits);
   }
   [[gnu::always_inline]] ClassBits Cls(uint32_t t) const {
     const WordInfo* w = Info(t);
     return w != nullptr ? w->classes : 0;
   }
   [[gnu::always_inline]] bool Has(uint32_t t, ClassBits cls) const { return (Cls(t) & cls) != 0; }
-  bool IsCap(uint32_t t) const { return doc_.tokens[t].Has(kTokCapitalized); }
-  bool IsPunct(uint32_t t) const { return doc_.tokens[t].Has(kTokPunct); }
-  bool IsNumber(uint32_t t) const { return doc_.tokens[t].Has(kTokNumber); }
+  bool IsCap(uint32_t t) const { return tokens_[t].Has(kTokCapitalized); }
+  bool IsPunct(uint32_t t) const { return tokens_[t].Has(kTokPunct); }
+  bool IsNumber(uint32_t t) const { return tokens_[t].Has(kTokNumber); }
   // "where", or spun "the place" opening a relative clause.
   bool IsWhere(uint32_t t) const {
     return Is(t, "where") || (Is(t, "the") && t + 1 < doc_.tokens.size() && Is(t + 1, "place"));
@@ -207,19 +238,23 @@ class Analyzer {
   // Whether token t is the (lower-case) word w. Inline: called for nearly
   // every token a scan passes, and most calls fail on the length.
   [[gnu::always_inline]] bool Is(uint32_t t, std::string_view w) const {
-    const Span& sp = doc_.tokens[t].span;
-    if (sp.size() == w.size()) return std::memcmp(doc_.folded.data() + sp.begin, w.data(), w.size()) == 0;
-    return doc_.tokens[t].Has(kTokNonAscii) && IsCurly(t, w);
+    const Span& sp = tokens_[t].span;
+    if (sp.size() == w.size()) return std::memcmp(folded_ + sp.begin, w.data(), w.size()) == 0;
+    return tokens_[t].Has(kTokNonAscii) && IsCurly(t, w);
   }
   bool IsCurly(uint32_t t, std::string_view w) const;  // "didn’t" is "didn't"
   bool IsPossessiveMark(uint32_t t) const;  // "'s", "’s", or a lone apostrophe after a plural
   bool IsQuote(uint32_t t) const;
+  // Whether token t is exactly the one-byte mark of `kind` ("," for kPkComma,
+  // ")" for kPkClose, "(" for kPkOpen, ";" or ":" for kPkColon): Tx(t) == ","
+  // without reading the text.
+  bool IsMark(uint32_t t, uint8_t kind) const { return (punct_data_[t] & (kind | kPkOne)) == (kind | kPkOne); }
   bool IsHardStop(uint32_t t) const;        // . ; : ? ! quotes dashes
   bool InAuxCue(uint32_t t) const;          // inside an auxiliary cue ("had planned to", "no plans to")
   uint32_t SentBegin(uint32_t s) const { return doc_.sentences[s].token_begin; }
   uint32_t SentEnd(uint32_t s) const { return doc_.sentences[s].token_end; }
-  int MentionAt(uint32_t t) const { return mention_at_[t]; }
-  int TimexAt(uint32_t t) const { return timex_at_[t]; }
+  int MentionAt(uint32_t t) const { return mention_at_data_[t]; }
+  int TimexAt(uint32_t t) const { return timex_at_data_[t]; }
 
   // ---- set-up --------------------------------------------------------------
   void BuildView();
@@ -234,6 +269,9 @@ class Analyzer {
     return MatchFrom(p, 0, t, limit);
   }
   [[gnu::always_inline]] inline bool ElemMatches(const PatternElem& e, uint32_t t) const;
+  // False when no cue of `w` (token t's entry) can match: the token after t
+  // fits none of their second elements (WordInfo::cue_next_*).
+  bool CueMayGoOn(const WordInfo& w, uint32_t t, uint32_t limit) const;
 
   // ---- clause structure ----------------------------------------------------
   // Innermost clause span holding token t, or nullptr for the main clause.
@@ -265,7 +303,13 @@ class Analyzer {
   void CoordinateLeft(uint32_t begin, EntityMask allowed, bool through_preps, EntityList* out) const;
   bool IsGoverned(uint32_t begin) const;
   bool IsModifierMention(const MentionLoc& m) const;
-  int GroupEndingAt(uint32_t t, uint32_t* start) const;
+  // The group phrase (groups() index) ending at token t, its first token in
+  // *start; -1 if none. Inline: asked for most tokens a subject scan passes,
+  // and few of them can end a group.
+  int GroupEndingAt(uint32_t t, uint32_t* start) const {
+    return Has(t, kWcGroupEnd) ? GroupEndingHere(t, start) : -1;
+  }
+  int GroupEndingHere(uint32_t t, uint32_t* start) const;
   Actors ResolveGroup(int group, uint32_t at);
   Actors ResolvePronoun(uint32_t t);
   // `strict`: only a person introduced with the description's words, never
@@ -345,8 +389,19 @@ class Analyzer {
   // First token of sentence s that belongs to its text (after a dateline).
   uint32_t TextBegin(uint32_t s) const { return s == dateline_sentence_ ? dateline_end_ : SentBegin(s); }
   Scratch::CachedWord* word_cache_ = nullptr;  // Scratch::kCacheSize entries
+  const WordInfo* infos_ = nullptr;            // Lexicon::infos()
+  // The data of doc_.tokens, doc_.folded, mention_at_ and timex_at_, kept
+  // here: the helpers above read them for nearly every token a scan passes.
+  const Token* tokens_ = nullptr;
+  const char* folded_ = nullptr;
+  const int32_t* mention_at_data_ = nullptr;  // set by BuildView()
+  const int32_t* timex_at_data_ = nullptr;    // set by BuildView()
+  const uint8_t* punct_data_ = nullptr;       // punct_, set by BuildView()
   std::vector<uint8_t>& in_aux_;        // token -> inside an auxiliary cue hit (prepared sentences)
   std::vector<uint32_t>& form_starts_;  // word tokens that may start a trigger form
+  // Tokens PrepareSentence() must look at, in text order: those that may
+  // start a cue, open a clause, or follow a comma. The others do nothing there.
+  std::vector<uint32_t>& scan_starts_;
   std::vector<DeferredNoun>& deferred_;
   std::vector<EventMention>& out_;
 };
@@ -378,9 +433,9 @@ bool Analyzer::IsPossessiveMark(uint32_t t) const {
   return f == "'s" || f == "\xE2\x80\x99s" || f == "'" || f == kCurly;
 }
 
-bool Analyzer::IsQuote(uint32_t t) const { return (punct_[t] & kPkQuote) != 0; }
+bool Analyzer::IsQuote(uint32_t t) const { return (punct_data_[t] & kPkQuote) != 0; }
 
-bool Analyzer::IsHardStop(uint32_t t) const { return (punct_[t] & kPkHard) != 0; }
+bool Analyzer::IsHardStop(uint32_t t) const { return (punct_data_[t] & kPkHard) != 0; }
 
 bool Analyzer::InAuxCue(uint32_t t) const { return in_aux_[t] != 0; }
 
@@ -394,33 +449,69 @@ void Analyzer::BuildView() {
   clause_spans_.clear();
   mention_at_.assign(n, -1);
   timex_at_.assign(n, -1);
+  mention_at_data_ = mention_at_.data();
+  timex_at_data_ = timex_at_.data();
   taken_.assign(n, 0);
   in_aux_.assign(n, 0);
   sentence_ready_.assign(doc_.sentences.size(), 0);
   hit_range_.assign(2 * doc_.sentences.size(), 0);
   span_range_.assign(2 * doc_.sentences.size(), 0);
   punct_.assign(n, 0);
+  punct_data_ = punct_.data();
   // One pass over the tokens: the lexicon entry of each, the words that may
-  // start a trigger form, and what each punctuation mark is.
+  // start a trigger form or matter to PrepareSentence(), and what each
+  // punctuation mark is.
   form_starts_.clear();
+  scan_starts_.clear();
   const std::string_view folded = doc_.folded;
   const WordInfo** info = info_.data();
   const Token* tokens_data = doc_.tokens.data();
+  // Entity mentions onto tokens in the same pass: each, in text order, gets
+  // the first token ending after its begin (its end token is found below).
+  struct Ref {
+    Span span;
+    uint32_t entity;
+    uint32_t mention;
+    uint32_t first_token;
+  };
+  thread_local std::vector<Ref> refs;
+  refs.clear();
+  for (uint32_t e = 0; e < doc_.entities.size(); ++e) {
+    const auto& ms = doc_.entities[e].mentions;
+    for (uint32_t k = 0; k < ms.size(); ++k) refs.push_back(Ref{ms[k].span, e, k, 0});
+  }
+  std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+  });
+  Ref* next_ref = refs.data();
+  Ref* const refs_end = next_ref + refs.size();
+  uint32_t next_ref_begin = next_ref != refs_end ? next_ref->span.begin : UINT32_MAX;
+  bool after_comma = false;
   for (size_t t = 0; t < n; ++t) {
     const Token& tk = tokens_data[t];
+    while (tk.span.end > next_ref_begin) {
+      next_ref->first_token = static_cast<uint32_t>(t);
+      ++next_ref;
+      next_ref_begin = next_ref != refs_end ? next_ref->span.begin : UINT32_MAX;
+    }
     const WordInfo* w = LookUp(tk, folded.data(), folded.size());
     info[t] = w;
-    if (w != nullptr && (w->classes & (kWcVerbForm | kWcTriggerNoun)) && tk.Has(kTokWord) &&
-        tk.span.begin < folded.size() &&
-        lex_.MayStartForm(folded.substr(tk.span.begin, tk.span.end - tk.span.begin))) {
-      form_starts_.push_back(static_cast<uint32_t>(t));
+    const uint8_t starts = w != nullptr ? w->starts : 0;
+    if (starts != 0 || after_comma) {
+      if ((starts & kStartsClause) || after_comma) scan_starts_.push_back(static_cast<uint32_t>(t));
+      if ((starts & kStartsForm) && tk.Has(kTokWord) && tk.span.begin < folded.size() &&
+          lex_.MayStartForm(folded.substr(tk.span.begin, tk.span.end - tk.span.begin))) {
+        form_starts_.push_back(static_cast<uint32_t>(t));
+      }
     }
+    after_comma = false;
     if (!tk.Has(kTokPunct)) continue;
     std::string_view f = Tx(static_cast<uint32_t>(t));
     uint8_t k = 0;
     switch (f[0]) {
       case '"': k = kPkQuote | kPkHard; break;
-      case '.': case ';': case ':': case '?': case '!': k = kPkHard; break;
+      case '.': case '?': case '!': k = kPkHard; break;
+      case ';': case ':': k = kPkHard | kPkColon; break;
       case ',': k = kPkComma; break;
       case '(': k = kPkOpen; break;
       case ')': k = kPkClose; break;
@@ -430,25 +521,13 @@ void Analyzer::BuildView() {
         break;
       default: break;
     }
+    if (f.size() == 1) k |= kPkOne;
     punct_[t] = k;
+    after_comma = (k & kPkComma) != 0;
   }
 
-  // Mentions and timexes onto tokens by one walk over the tokens: the first
-  // token ending after the span's begin, to the first starting at its end.
-  struct Ref {
-    Span span;
-    uint32_t entity;
-    uint32_t mention;
-  };
-  thread_local std::vector<Ref> refs;
-  refs.clear();
-  for (uint32_t e = 0; e < doc_.entities.size(); ++e) {
-    const auto& ms = doc_.entities[e].mentions;
-    for (uint32_t k = 0; k < ms.size(); ++k) refs.push_back(Ref{ms[k].span, e, k});
-  }
-  std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
-  });
+  // Timexes onto tokens (they are few: a search each): the first token ending
+  // after the span's begin, to the first starting at its end.
   const auto& tokens = doc_.tokens;
   auto token_range = [&](const Span& s, size_t* cursor, uint32_t* b, uint32_t* e) {
     size_t i = *cursor;
@@ -472,10 +551,11 @@ void Analyzer::BuildView() {
     *b = static_cast<uint32_t>(i);
     *e = static_cast<uint32_t>(j);
   };
-  size_t cursor = 0;
+  for (; next_ref != refs_end; ++next_ref) next_ref->first_token = static_cast<uint32_t>(n);  // past the last token
   for (const Ref& r : refs) {
-    uint32_t b, en;
-    token_range(r.span, &cursor, &b, &en);
+    const uint32_t b = r.first_token;
+    uint32_t en = b;
+    while (en < n && tokens[en].span.begin < r.span.end) ++en;
     if (b >= en) continue;
     const Entity& ent = doc_.entities[r.entity];
     mentions_.push_back(MentionLoc{r.entity, b, en, ent.type, ent.mentions[r.mention].kind});
@@ -485,7 +565,7 @@ void Analyzer::BuildView() {
       if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(i);
     }
   }
-  cursor = 0;
+  size_t cursor = 0;
   for (const Timex& tx : doc_.timexes) {
     uint32_t b, en;
     token_range(tx.span, &cursor, &b, &en);
@@ -557,6 +637,15 @@ inline bool Analyzer::ElemMatches(const PatternElem& e, uint32_t t) const {
   return false;
 }
 
+bool Analyzer::CueMayGoOn(const WordInfo& w, uint32_t t, uint32_t limit) const {
+  if (w.cue_next_any) return true;
+  if (t + 1 >= limit) return false;
+  // ElemMatches() of a word list or a class, for all the lists and classes at once.
+  const WordInfo* next = Info(t + 1);
+  if (next != nullptr && next != &kLyAdverb && (w.cue_next_ids >> (lex_.IdOf(next) & 63) & 1)) return true;
+  return Has(t + 1, w.cue_next_classes) || ((w.cue_next_classes & kWcNumeral) && IsNumber(t + 1));
+}
+
 uint32_t Analyzer::MatchFrom(const Pattern& p, size_t k, uint32_t t, uint32_t limit) const {
   for (; k < p.size(); ++k, ++t) {
     const PatternElem& e = p[k];
@@ -585,9 +674,13 @@ void Analyzer::PrepareSentence(uint32_t s) {
   // the next comma (or a hard stop).
   std::vector<ClauseSpan>& spans = clause_spans_;
   span_range_[2 * s] = static_cast<uint32_t>(spans.size());
-  for (uint32_t t = sb; t < se; ++t) {
+  // Only the tokens BuildView() kept can start a cue or a clause span.
+  const uint32_t* scan_begin = scan_starts_.data();
+  const uint32_t* scan_end = scan_begin + scan_starts_.size();
+  for (const uint32_t* it = std::lower_bound(scan_begin, scan_end, sb); it != scan_end && *it < se; ++it) {
+    const uint32_t t = *it;
     const WordInfo* info = Info(t);
-    if (info != nullptr) {
+    if (info != nullptr && !info->cues.empty() && CueMayGoOn(*info, t, se)) {
       for (uint16_t cue : info->cues) {
         uint32_t end = MatchAt(lex_.cues()[cue].pattern, t, se);
         if (end != kNone) hits.push_back(CueHit{cue, t, end});
@@ -942,8 +1035,7 @@ bool Analyzer::IsModifierMention(const MentionLoc& m) const {
   return false;
 }
 
-int Analyzer::GroupEndingAt(uint32_t t, uint32_t* start) const {
-  if (!Has(t, kWcGroupEnd)) return -1;
+int Analyzer::GroupEndingHere(uint32_t t, uint32_t* start) const {
   const uint32_t sb = SentBegin(doc_.tokens[t].sentence);
   const uint32_t from = t >= sb + 5 ? t - 5 : sb;
   for (uint32_t s = from; s <= t; ++s) {
@@ -983,11 +1075,11 @@ void Analyzer::CoordinateLeft(uint32_t begin, EntityMask allowed, bool through_p
     }
     if (i < sb) return;
     uint32_t u = static_cast<uint32_t>(i);
-    bool comma = Tx(u) == ",";
+    bool comma = IsMark(u, kPkComma);
     bool conj = Is(u, "and") || Is(u, "or");
     if (!comma && !conj) return;
     --i;
-    if (conj && i >= sb && Tx(static_cast<uint32_t>(i)) == ",") --i;  // ", and"
+    if (conj && i >= sb && IsMark(static_cast<uint32_t>(i), kPkComma)) --i;  // ", and"
     // Skip an appositive that ended at the comma: ", known by his nom de guerre X,".
     if (comma && i >= sb) {
       const ClauseSpan* sp = SpanEndingAt(doc_.tokens[begin].sentence, static_cast<uint32_t>(i) + 1);
@@ -1067,7 +1159,7 @@ Actors Analyzer::ResolvePronoun(uint32_t t) {
   if (a.found()) return a;
   for (uint32_t u = t + 1; u < se && u < t + 12 && (f == "his" || f == "her"); ++u) {  // "Following his visit, Putin ..."
     if (Has(u, kWcVerbForm | kWcBe | kWcHave | kWcModal | kWcClauseVerb)) break;
-    if (Tx(u) == ",") {
+    if (IsMark(u, kPkComma)) {
       for (uint32_t k = u + 1; k < se && k < u + 6; ++k) {
         if (MentionAt(k) >= 0 && subject_like(mentions_[MentionAt(k)])) {
           a.entities.push_back(mentions_[MentionAt(k)].entity);
@@ -1322,7 +1414,7 @@ uint32_t Analyzer::VpCoordinatedSubjectEnd(uint32_t from, EntityMask allowed) co
     if (possessed || IsGoverned(m.begin) || IsModifierMention(m) || !(allowed & MaskOf(m.type))) continue;
     // Its coordinated names: "Klaus and Meciar first met ... and agreed".
     uint32_t end = m.end;
-    while (end + 1 < conj && (Is(end, "and") || Tx(end) == ",")) {
+    while (end + 1 < conj && (Is(end, "and") || IsMark(end, kPkComma))) {
       uint32_t k = end + 1;
       if (Is(k, "and")) ++k;
       while (k < conj && MentionAt(k) < 0 && Has(k, kWcTitle | kWcDet | kWcPoss | kWcRoleNoun | kWcPlaceAdj)) ++k;
@@ -1500,19 +1592,18 @@ Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subjec
   bool first_word = true;  // the first word left of the verb group
   while (i >= sb) {
     uint32_t u = static_cast<uint32_t>(i);
-    std::string_view tx = Tx(u);
-    if (tx == ")") {  // skip a parenthesis
+    if (IsMark(u, kPkClose)) {  // skip a parenthesis
       int depth = 0;
       while (i >= sb) {
-        std::string_view x = Tx(static_cast<uint32_t>(i));
-        if (x == ")") ++depth;
-        if (x == "(" && --depth == 0) break;
+        const uint32_t x = static_cast<uint32_t>(i);
+        if (IsMark(x, kPkClose)) ++depth;
+        if (IsMark(x, kPkOpen) && --depth == 0) break;
         --i;
       }
       --i;
       continue;
     }
-    if (tx == ";" || tx == ":" || IsQuote(u)) break;
+    if (IsMark(u, kPkColon) || IsQuote(u)) break;
     if (TimexAt(u) >= 0) {
       i = static_cast<int64_t>(timexes_[TimexAt(u)].begin) - 1;
       first_word = false;
@@ -1589,7 +1680,7 @@ Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subjec
           (that || sp->kind == ClauseSpan::kRel || sp->kind == ClauseSpan::kWhen)) {
         if (Is(u, "when") || Is(u, "where")) break;  // "..., when the leader travelled": the subject follows
         int64_t j = static_cast<int64_t>(u) - 1;
-        if (!that && j >= sb && Tx(static_cast<uint32_t>(j)) == ",") --j;
+        if (!that && j >= sb && IsMark(static_cast<uint32_t>(j), kPkComma)) --j;
         if (j >= sb && MentionAt(static_cast<uint32_t>(j)) >= 0) {
           const MentionLoc& m = mentions_[MentionAt(static_cast<uint32_t>(j))];
           if (allowed & MaskOf(m.type)) {
@@ -1605,7 +1696,7 @@ Actors Analyzer::FindSubject(uint32_t from, EntityMask allowed, uint32_t* subjec
       const ClauseSpan* sp = SpanOf(u);
       if (sp != nullptr && sp->begin == u) break;
     }
-    if (tx == ",") {
+    if (IsMark(u, kPkComma)) {
       // Skip a relative clause that ends here: "Biden, who arrived ..., held".
       const ClauseSpan* sp = SpanEndingAt(s, u);
       if (sp != nullptr && sp->kind != ClauseSpan::kSub && sp->begin > sb) {
@@ -1787,9 +1878,8 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
   };
   while (i < limit) {
     const uint32_t t = i;
-    std::string_view tx = Tx(t);
-    if (tx == "(") {
-      while (i < limit && Tx(i) != ")") ++i;
+    if (IsMark(t, kPkOpen)) {
+      while (i < limit && !IsMark(i, kPkClose)) ++i;
       ++i;
       continue;
     }
@@ -1855,7 +1945,7 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
       }
       // Coordination keeps the current slot: "to Kiribati, Samoa and Fiji".
       uint32_t k = i;
-      if (k < limit && (Tx(k) == "," || Is(k, "and") || Is(k, "or"))) {
+      if (k < limit && (IsMark(k, kPkComma) || Is(k, "and") || Is(k, "or"))) {
         uint32_t j = k + 1;
         if (j < limit && (Is(j, "and") || Is(j, "or"))) ++j;
         int skip = 0;
@@ -1869,12 +1959,12 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
           uint32_t after = next.end;
           bool starts_clause = after < limit && (Has(after, kWcClauseVerb | kWcBe | kWcHave | kWcModal | kWcVerbForm) &&
                                                  !Has(after, kWcPrep));
-          if (Tx(k) == "," && starts_clause) break;
-          if (Tx(k) == "," && after < limit && IsPossessiveMark(after)) {
+          if (IsMark(k, kPkComma) && starts_clause) break;
+          if (IsMark(k, kPkComma) && after < limit && IsPossessiveMark(after)) {
             // An apposition describes the name before; the phrase resumes after it.
             uint32_t close = after;
-            while (close < limit && close < after + 8 && Tx(close) != "," && !IsHardStop(close)) ++close;
-            if (close < limit && Tx(close) == ",") {
+            while (close < limit && close < after + 8 && !IsMark(close, kPkComma) && !IsHardStop(close)) ++close;
+            if (close < limit && IsMark(close, kPkComma)) {
               i = close + 1;
               continue;
             }
@@ -1885,19 +1975,19 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
         }
         // "meet the Archbishop of Canterbury, Rowan Williams, at Lambeth Palace in London":
         // a locative phrase after the apposition still places the event.
-        if (Tx(k) == "," && k + 2 < limit && Has(k + 1, kWcLocPrep) && !Is(k + 1, "to")) {
+        if (IsMark(k, kPkComma) && k + 2 < limit && Has(k + 1, kWcLocPrep) && !Is(k + 1, "to")) {
           i = k + 1;
           continue;
         }
         // "in Honiara, the capital of Solomon Islands"; "in Abuja, the Nigerian capital"
-        if (Tx(k) == "," && last_was_place && j < limit && Has(j, kWcPlaceNoun)) {
+        if (IsMark(k, kPkComma) && last_was_place && j < limit && Has(j, kWcPlaceNoun)) {
           i = j + 1;
           if (i < limit && Is(i, "of")) ++i;
           continue;
         }
         // "by Britain, Ireland and most Northern Irish parties in Belfast": a
         // coordinated phrase without a name; the phrase goes on.
-        if (Tx(k) != "," && k + 1 < limit && Has(k + 1, kWcDet) && !Has(k + 1, kWcPoss)) {
+        if (!IsMark(k, kPkComma) && k + 1 < limit && Has(k + 1, kWcDet) && !Has(k + 1, kWcPoss)) {
           i = k + 2;
           mode = kNoRole;
           roles = nullptr;
@@ -1989,7 +2079,7 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
           MentionAt(t + 1) >= 0 && mentions_[MentionAt(t + 1)].type == EntityType::kPlace) {
         // "the Archbishop of Canterbury, Rowan Williams": the place names the office.
         i = mentions_[MentionAt(t + 1)].end;
-        if (i + 1 < limit && Tx(i) == "," && MentionAt(i + 1) >= 0) ++i;
+        if (i + 1 < limit && IsMark(i, kPkComma) && MentionAt(i + 1) >= 0) ++i;
         continue;
       }
       if (Is(t, "to") && t > from && t + 1 < limit &&
@@ -2068,7 +2158,7 @@ uint32_t Analyzer::ScanRight(EventMention* m, const TriggerDef& td, uint32_t fro
     }
     if (c & (kWcRel | kWcSub | kWcClauseVerb)) break;
     if (c & kWcConj) break;
-    if (tx == ",") {
+    if (IsMark(t, kPkComma)) {
       // An appositive place: "in Hiroshima, Japan" is handled above; anything else ends the phrase.
       break;
     }
@@ -2170,7 +2260,7 @@ uint32_t Analyzer::CollectEffects(const EventMention& m, uint32_t np_begin, uint
         if (!(cue.effect & (kEffLater | kEffConditional))) {
           uint32_t a = std::min(h.begin, m.anchor), b = std::max(h.end, m.anchor);
           for (uint32_t k = a; k < b; ++k) {
-            if (Tx(k) == "," || IsQuote(k)) ok = false;
+            if (IsMark(k, kPkComma) || IsQuote(k)) ok = false;
           }
         }
         if (ok) effects |= cue.effect;
@@ -2295,7 +2385,7 @@ void Analyzer::AddDateList(EventMention* m, uint32_t ti) {
   const size_t granularity = timexes_[ti].date.size();
   while (k + 1 < doc_.tokens.size()) {
     uint32_t j = k;
-    if (Tx(j) == ",") ++j;
+    if (IsMark(j, kPkComma)) ++j;
     if (j < doc_.tokens.size() && (Is(j, "and") || Is(j, "or"))) ++j;
     if (j == k || j >= doc_.tokens.size() || TimexAt(j) < 0) break;
     const TimexLoc& next = timexes_[TimexAt(j)];
@@ -2326,7 +2416,7 @@ void Analyzer::DateFromClause(EventMention* m, uint32_t anchor, uint32_t right_l
   bool reporting = false;
   uint32_t comma = kNone;
   for (uint32_t t = anchor + 1; t < limit; ++t) {
-    if (Tx(t) == ",") comma = t;
+    if (IsMark(t, kPkComma)) comma = t;
     if (comma != kNone && Has(t, kWcClauseVerb) && MentionAt(t) < 0) reporting = true;
     int ti = TimexAt(t);
     if (ti < 0) continue;
@@ -2374,7 +2464,7 @@ void Analyzer::DateFromClause(EventMention* m, uint32_t anchor, uint32_t right_l
   for (uint32_t t = anchor + 1; t < se && t < anchor + 12; ++t) {
     const ClauseSpan* sp = SpanOf(t);
     if (sp == own) {
-      if (IsHardStop(t) || Tx(t) == ",") break;
+      if (IsHardStop(t) || IsMark(t, kPkComma)) break;
       continue;
     }
     if (sp == nullptr || sp->begin != t || sp->kind != ClauseSpan::kWhen || !Is(t, "when")) break;
@@ -2391,7 +2481,7 @@ void Analyzer::DateFromClause(EventMention* m, uint32_t anchor, uint32_t right_l
   // relative clause on a verb used as a noun dates it.
   if (m->tok_begin > sb && Has(m->tok_begin - 1, kWcDet)) {
     for (uint32_t k = m->tok_end; k < limit && k < m->tok_end + 6; ++k) {
-      if (Tx(k) != "," || k + 1 >= se || !(Is(k + 1, "which") || Is(k + 1, "that"))) continue;
+      if (!IsMark(k, kPkComma) || k + 1 >= se || !(Is(k + 1, "which") || Is(k + 1, "that"))) continue;
       const ClauseSpan* sp = SpanOf(k + 1);
       for (uint32_t t = k + 1; sp != nullptr && t < sp->end; ++t) {
         int ti = TimexAt(t);
@@ -2415,7 +2505,7 @@ bool Analyzer::DateFromHostClause(EventMention* m, const ClauseSpan& own, uint32
       AddDateList(m, ti);
       return true;
     }
-    if (ti < 0 && Tx(static_cast<uint32_t>(t)) != ",") break;
+    if (ti < 0 && !IsMark(static_cast<uint32_t>(t), kPkComma)) break;
   }
   return false;
 }
@@ -2472,7 +2562,7 @@ void Analyzer::DateFromNoun(EventMention* m, const NounPhrase& np, uint32_t np_e
   // A relative clause on the noun ("a summit that was to be held ... this week"),
   // or the clause whose subject the noun is, up to its status cue.
   uint32_t from = np_end;
-  if (from < se && Tx(from) == ",") ++from;
+  if (from < se && IsMark(from, kPkComma)) ++from;
   bool attached = from < se && (Is(from, "which") || Is(from, "that"));
   uint32_t limit = post_cue != kNone ? post_cue : (attached ? se : from);
   if (attached && post_cue == kNone) {
@@ -2508,15 +2598,18 @@ uint32_t Analyzer::FrameNoun(const EventMention& m) const {
     std::string_view word, then;
   };
   static constexpr Opener kOpeners[] = {{"at", {}}, {"during", {}}, {"throughout", {}}, {"sidelines", "of"}};
-  // Their lengths, one bit each: most tokens fail on this bit test.
-  constexpr uint32_t kOpenerLengths = [] {
-    uint32_t lengths = 0;
-    for (const Opener& o : kOpeners) lengths |= 1u << o.word.size();  // not constant past 31 bytes
-    return lengths;
+  // The first letter of the opener of each length (their lengths differ),
+  // 0 for none: most tokens fail on this test.
+  constexpr std::array<char, 16> kFirstOfLength = [] {
+    std::array<char, 16> first{};
+    for (const Opener& o : kOpeners) first[o.word.size()] = o.word[0];  // not constant past 15 bytes
+    return first;
   }();
+  const char* folded = doc_.folded.data();
   for (uint32_t t = sb; t + 2 < se; ++t) {
-    const uint32_t len = doc_.tokens[t].span.size();
-    if (len >= 32 || !(kOpenerLengths >> len & 1)) continue;
+    const Span& sp = doc_.tokens[t].span;
+    const uint32_t len = sp.size();
+    if (len >= kFirstOfLength.size() || kFirstOfLength[len] == 0 || folded[sp.begin] != kFirstOfLength[len]) continue;
     uint32_t k = kNone;
     for (const Opener& o : kOpeners) {
       if (!Is(t, o.word)) continue;
@@ -2628,14 +2721,14 @@ bool Analyzer::GappedLeg(const EventMention& m, uint32_t* place, std::string* da
   };
   uint32_t after = 0;
   if (place_at(k, &after) != kNone) k = after;
-  if (k + 1 < se && Tx(k) == "," && !Is(k + 1, "and")) {
+  if (k + 1 < se && IsMark(k, kPkComma) && !Is(k + 1, "and")) {
     // "met in Brussels in July, at talks hosted by Michel, and in Chisinau in
     // June": an aside between the legs.
     uint32_t j = k + 1;
-    while (j < se && j < k + 10 && Tx(j) != "," && !IsHardStop(j) && TimexAt(j) < 0) ++j;
-    if (j + 1 < se && Tx(j) == "," && Is(j + 1, "and")) k = j;
+    while (j < se && j < k + 10 && !IsMark(j, kPkComma) && !IsHardStop(j) && TimexAt(j) < 0) ++j;
+    if (j + 1 < se && IsMark(j, kPkComma) && Is(j + 1, "and")) k = j;
   }
-  if (k < se && Tx(k) == ",") ++k;
+  if (k < se && IsMark(k, kPkComma)) ++k;
   if (k >= se || !Is(k, "and")) return false;
   ++k;
   uint32_t leg_place = kNone;
@@ -2706,10 +2799,10 @@ void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
       uint32_t kk = static_cast<uint32_t>(k);
       if (MentionAt(kk) >= 0 && (mentions_[MentionAt(kk)].end != kk + 1 || InstrumentAt(kk, begin) == kNone)) break;
       uint32_t ie = InstrumentAt(kk, begin);
-      if (ie != kNone && (ie == static_cast<uint32_t>(p) + 1 || Tx(static_cast<uint32_t>(p)) == "," ||
+      if (ie != kNone && (ie == static_cast<uint32_t>(p) + 1 || IsMark(static_cast<uint32_t>(p), kPkComma) ||
                           Is(static_cast<uint32_t>(p), "they") || Is(static_cast<uint32_t>(p), "which"))) {
         antecedent_instrument = kk;
-        reduced = ie == static_cast<uint32_t>(p) + 1 || Tx(static_cast<uint32_t>(p)) == ",";
+        reduced = ie == static_cast<uint32_t>(p) + 1 || IsMark(static_cast<uint32_t>(p), kPkComma);
         break;
       }
     }
@@ -2759,7 +2852,7 @@ void Analyzer::AnalyzeVerb(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     // ("that" is a determiner too: stop at it.)
     while (k > sb && !Is(static_cast<uint32_t>(k), "that") &&
            (MentionAt(static_cast<uint32_t>(k)) >= 0 || Is(static_cast<uint32_t>(k), "and") ||
-            Tx(static_cast<uint32_t>(k)) == "," || Has(static_cast<uint32_t>(k), kWcTitle | kWcDet))) {
+            IsMark(static_cast<uint32_t>(k), kPkComma) || Has(static_cast<uint32_t>(k), kWcTitle | kWcDet))) {
       --k;
     }
     if (k > sb && (Is(static_cast<uint32_t>(k), "that") || Is(static_cast<uint32_t>(k), "which"))) {
@@ -3052,7 +3145,7 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
   // A relative clause on the noun gives its place: "a summit that was to be held in Sydney".
   {
     uint32_t k = np_end;
-    if (k < se && Tx(k) == ",") ++k;
+    if (k < se && IsMark(k, kPkComma)) ++k;
     if (k < se && (Is(k, "that") || Is(k, "which"))) {
       const ClauseSpan* sp = SpanOf(k);
       uint32_t lim = sp != nullptr ? sp->end : se;
@@ -3145,7 +3238,7 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
     const TypeDef& vt = schema_.types()[v.type];
     bool adjacent = v.sentence == s && !v.nominal && vt.name == "Visit" && v.tok_end < begin;
     for (uint32_t k = adjacent ? v.tok_end : begin; k + 1 < gov_end && adjacent; ++k) {
-      if (IsHardStop(k) || Tx(k) == "," || Has(k, kWcConj | kWcRel)) adjacent = false;
+      if (IsHardStop(k) || IsMark(k, kPkComma) || Has(k, kWcConj | kWcRel)) adjacent = false;
     }
     if (adjacent) {
       // The traveller, and the host of "hosted X for talks".
@@ -3169,7 +3262,7 @@ void Analyzer::AnalyzeNoun(uint16_t trigger, uint8_t form_bits, uint32_t begin, 
         join_tok = kk;
         break;
       }
-      if (IsHardStop(kk) || Tx(kk) == "," || Has(kk, kWcClauseVerb | kWcPrep | kWcConj | kWcRel)) break;
+      if (IsHardStop(kk) || IsMark(kk, kPkComma) || Has(kk, kWcClauseVerb | kWcPrep | kWcConj | kWcRel)) break;
     }
     bool joined = false;
     for (uint32_t u = join_tok == kNone ? gov_end : join_tok + 1; u + 1 < gov_end; ++u) {
