@@ -325,8 +325,10 @@ Status RuleSet::Finish() {
     slot.window.before = std::max(slot.window.before, window.before);
     slot.window.after = std::max(slot.window.after, window.after);
     slot.starter = true;
-    uint32_t b = QuickBit(w);
-    trigger_quick_[b >> 6] |= uint64_t{1} << (b & 63);
+    for (const std::string& form : {w, w + "."}) {
+      uint32_t b = QuickBit(form);
+      trigger_quick_[b >> 6] |= uint64_t{1} << (b & 63);
+    }
   }
   for (const std::string& w : starters) {
     if (w.empty() || w.size() > kMaxTrigger) continue;  // a longer word is no token to start at

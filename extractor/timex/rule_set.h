@@ -116,11 +116,13 @@ class RuleSet {
   // part of a time expression, a word of the lexicon's `trigger` class;
   // !ok() for any other word.
   TriggerWindow TriggerWord(std::string_view folded_token) const {
-    if (!folded_token.empty() && folded_token.back() == '.') folded_token.remove_suffix(1);
-    if (folded_token.empty() || folded_token.size() > kMaxTrigger) return TriggerWindow();
-    // Most words are settled by one bit, before any hashing.
+    if (folded_token.empty()) return TriggerWindow();
+    // Most words are settled by one bit, before any hashing: the bits are
+    // set for each trigger with and without a final '.'.
     uint32_t b = QuickBit(folded_token);
     if (((trigger_quick_[b >> 6] >> (b & 63)) & 1) == 0) return TriggerWindow();
+    if (folded_token.back() == '.') folded_token.remove_suffix(1);
+    if (folded_token.empty() || folded_token.size() > kMaxTrigger) return TriggerWindow();
     return TriggerWordSlow(folded_token);
   }
   // True when a match may start at the word token [begin, end) of `folded`

@@ -24,28 +24,35 @@ bool Digits(std::string_view s, size_t pos, size_t n, int* out) {
 
 int FloorDiv(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
-// Appends `v` (>= 0) zero-padded to `width` digits; snprintf is too slow
-// for the tagger's inner loop.
-void AppendPadded(int v, int width, std::string* out) {
-  // Digits from the right into a buffer already padded with zeros, then
-  // one append: values are built for every timex.
-  char buf[12] = {'0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'};
+// Writes `v` (>= 0) zero-padded to `width` digits (at most 12) at `p` and
+// returns the end; snprintf is too slow for the tagger's inner loop.
+char* PutPadded(int v, int width, char* p) {
+  char digits[12];
   int n = 0;
   if (v < 0) v = 0;
   do {
-    buf[11 - n++] = static_cast<char>('0' + v % 10);
+    digits[n++] = static_cast<char>('0' + v % 10);
     v /= 10;
   } while (v > 0 && n < 11);
-  const int len = std::min(12, std::max(n, width));
-  out->append(buf + 12 - len, static_cast<size_t>(len));
+  for (int pad = std::min(12, width) - n; pad > 0; --pad) *p++ = '0';
+  while (n > 0) *p++ = digits[--n];
+  return p;
 }
 
+void AppendPadded(int v, int width, std::string* out) {
+  char buf[12];
+  out->append(buf, static_cast<size_t>(PutPadded(v, width, buf) - buf));
+}
+
+// One append for the whole date: a value or a date is built for every timex.
 void AppendDate(const CivilDate& d, std::string* out) {
-  AppendPadded(d.year, 4, out);
-  out->push_back('-');
-  AppendPadded(d.month, 2, out);
-  out->push_back('-');
-  AppendPadded(d.day, 2, out);
+  char buf[40];
+  char* p = PutPadded(d.year, 4, buf);
+  *p++ = '-';
+  p = PutPadded(d.month, 2, p);
+  *p++ = '-';
+  p = PutPadded(d.day, 2, p);
+  out->append(buf, static_cast<size_t>(p - buf));
 }
 
 }  // namespace
@@ -229,6 +236,22 @@ TimePoint ShiftTimePoint(const TimePoint& p, Granularity unit, int n, Granularit
   TimePoint r = PointFromDate(d, out);
   if (out == Granularity::kDay && p.granularity == Granularity::kDay) r.time = p.time;
   return r;
+}
+
+std::string EventDate(const TimePoint& p, std::string_view value) {
+  switch (p.granularity) {
+    case Granularity::kDay:
+      return std::string(value.substr(0, 10));  // YYYY-MM-DD, then maybe T...
+    case Granularity::kMonth:
+      return std::string(value.substr(0, 7));  // YYYY-MM
+    case Granularity::kSeason:
+    case Granularity::kQuarter:
+    case Granularity::kHalf:
+    case Granularity::kYear:
+      return std::string(value.substr(0, 4));  // YYYY, then maybe -SU, -Q2, -H1
+    default:
+      return EventDate(p);  // a week is normalized; decades and centuries have none
+  }
 }
 
 std::string EventDate(const TimePoint& p) {

@@ -63,6 +63,10 @@ TimePoint ShiftTimePoint(const TimePoint& p, Granularity unit, int n, Granularit
 // YYYY-Www, YYYY-MM, YYYY for a season, quarter, half or year; "" for a
 // decade or a century.
 std::string EventDate(const TimePoint& p);
+// EventDate(p) for p = *ParseTimePoint(value), read off `value` where the
+// forms ParseTimePoint reads spell it out (a day with or without its time,
+// a month, a year, a season, a quarter, a half): no formatting again.
+std::string EventDate(const TimePoint& p, std::string_view value);
 
 }  // namespace newsgraph::timex
 

@@ -49,6 +49,14 @@ TEST_CASE("the date an event may take from a point") {
   CHECK(EventDate(*ParseTimePoint("2024-Q2")) == "2024");
   CHECK(EventDate(*ParseTimePoint("2024-SU")) == "2024");
   CHECK(EventDate(*ParseTimePoint("199")).empty());
+  // Read off the value, the same as formatted from the point.
+  for (const char* v : {"2024-06-19", "2024-06-19TMO", "2024-06-19T10:30", "0999-01-31", "2024-W25", "2020-W53",
+                        "2024-06", "2024-SU", "2023-WI", "2024-Q2", "2024-H1", "2024", "0800", "199", "20"}) {
+    auto p = ParseTimePoint(v);
+    REQUIRE_MESSAGE(p.has_value(), v);
+    CHECK_MESSAGE(EventDate(*p, v) == EventDate(*p), v);
+  }
+  CHECK(EventDate(*ParseTimePoint("2024-06-19TMO"), "2024-06-19TMO") == "2024-06-19");
 }
 
 }  // namespace newsgraph::timex

@@ -406,18 +406,21 @@ class ContextReads {
     return ctx_.tense;
   }
   const std::vector<EarlierPoint>* earlier() const {
-    read_ = true;
+    read_ = read_place_ = true;
     return ctx_.earlier;
   }
   uint32_t sentence() const {
-    read_ = true;
+    read_ = read_place_ = true;
     return ctx_.sentence;
   }
   bool read() const { return read_; }
+  // Read the earlier timexes or the sentence: where the timex is.
+  bool read_place() const { return read_place_; }
 
  private:
   const ValueContext& ctx_;
   mutable bool read_ = false;
+  mutable bool read_place_ = false;
 };
 
 // Four-digit year from digits, "'98" or words ("nineteen ninety-eight",
@@ -1224,6 +1227,7 @@ ValueResult ValueProgram::Evaluate(const std::vector<std::string_view>& captures
   r.anchor_timex = ev.anchor_timex;
   r.derived = ev.Derived();
   r.context_free = !ev.ctx.read();
+  r.place_free = !ev.ctx.read_place();
   if (r.outcome != ValueResult::Outcome::kValue) r.value.clear();
   return r;
 }

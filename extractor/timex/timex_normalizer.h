@@ -78,6 +78,9 @@ struct ValueResult {
   // Nothing of the ValueContext was read: the same captures give the same
   // result in any document ("24 years", "June 19, 2024", but not "Monday").
   bool context_free = false;
+  // Neither the earlier timexes nor the sentence were read: the same
+  // captures, publication date and tense give the same result.
+  bool place_free = false;
 };
 
 struct ValueNode;

@@ -85,6 +85,16 @@ TEST_CASE("a value that reads no context is marked context-free") {
   CHECK_FALSE(Eval("@weekday({weekday})", {{"weekday", "friday"}}, "").context_free);
 }
 
+TEST_CASE("a value that reads no earlier timex is marked place-free") {
+  auto place_free = [](const std::string& value, const std::vector<std::pair<std::string, std::string>>& groups) {
+    return Eval(value, groups, "2024-06-19").place_free;
+  };
+  CHECK(place_free("@dur({num},{unit})", {{"num", "24"}, {"unit", "years"}}));
+  CHECK(place_free("@weekday({weekday})", {{"weekday", "friday"}}));
+  CHECK(place_free("@shift(year,{rel})", {{"rel", "last"}}));
+  CHECK_FALSE(place_free("@ashift(day,+1)", {}));
+}
+
 TEST_CASE("weekdays / month days and months by tense") {
   // 2024-06-19 is a Wednesday.
   CHECK(Value("@weekday({weekday})", {{"weekday", "wednesday"}}) == "2024-06-19");

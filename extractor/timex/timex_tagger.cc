@@ -43,12 +43,20 @@ bool IsNumberTrigger(std::string_view t) {
 // the rule and the matched text alone (the captures are the rule's groups
 // in that text), and "24 years", "every year" or "June 19, 2024" recur
 // across a feed.
+// The values that read the publication date or the clause's tense but
+// nothing of the timex's place ("on Monday", "last year") are remembered
+// too, in a memo of their own whose keys also hold the date and the tense:
+// a document repeats them, and a feed's documents share dates.
 class ValueMemo {
  public:
   struct Known {
     ValueResult value, mod;
   };
   static ValueMemo& ForThisThread() {
+    thread_local ValueMemo memo;
+    return memo;
+  }
+  static ValueMemo& DatedForThisThread() {
     thread_local ValueMemo memo;
     return memo;
   }
@@ -61,6 +69,18 @@ class ValueMemo {
   // (`has_mod` false: the rule has no mod program).
   void Put(std::string_view key, const ValueResult& value, bool has_mod, const ValueResult& mod) {
     if (!value.context_free || (has_mod && !mod.context_free)) return;
+    Add(key, value, mod);
+  }
+  // Remembers the results under `key` if neither read the earlier timexes
+  // or the sentence.
+  void PutDated(std::string_view key, const ValueResult& value, bool has_mod, const ValueResult& mod) {
+    if (!value.place_free || (has_mod && !mod.place_free)) return;
+    if (value.context_free && (!has_mod || mod.context_free)) return;  // in the other memo
+    Add(key, value, mod);
+  }
+
+ private:
+  void Add(std::string_view key, const ValueResult& value, const ValueResult& mod) {
     if (known_.size() >= kEntries) {
       entries_.Clear();
       known_.clear();
@@ -68,7 +88,6 @@ class ValueMemo {
     if (entries_.Insert(key, static_cast<uint32_t>(known_.size()))) known_.push_back(Known{value, mod});
   }
 
- private:
   static constexpr size_t kEntries = 1 << 14;
   TokenMap entries_;  // key -> index into known_
   std::vector<Known> known_;
@@ -79,6 +98,17 @@ class ValueMemo {
 Result<std::unique_ptr<TimexTagger>> TimexTagger::Create(const StageConfig& config) {
   ASSIGN_OR_RETURN(RuleSet rules, RuleSet::Load(config.DataPath("extractor/timex/rules")));
   return std::unique_ptr<TimexTagger>(new TimexTagger(std::move(rules)));
+}
+
+TimexTagger::TimexTagger(RuleSet rules)
+    : rules_(std::move(rules)),
+      tense_words_(rules_.lexicon().Class("tense")),
+      function_words_(rules_.lexicon().Class("function")),
+      adverbs_(rules_.lexicon().Class("adverb")) {
+  if (tense_words_ == nullptr) return;
+  for (size_t i = 0; i < tense_words_->words.size(); ++i) {
+    tense_index_.Insert(tense_words_->words[i], static_cast<uint32_t>(TenseClassOf(&tense_words_->values[i])));
+  }
 }
 
 // Runs on every token: inline in the scan loop of Process.
@@ -107,6 +137,14 @@ TimexTagger::TenseClass TimexTagger::TenseClassOf(const std::string* value) {
   return TenseClass::kOther;
 }
 
+TimexTagger::TenseClass TimexTagger::TenseOfWord(std::string_view w) const {
+  // A token holds no white space, so only a final '.' makes Lexicon::Find
+  // try more than the word itself ("sept." and "sept").
+  if (w.empty() || w.back() == '.') return TenseClassOf(Lexicon::Find(tense_words_, w));
+  const uint32_t* cls = tense_index_.Find(w);
+  return cls == nullptr ? TenseClass::kAbsent : static_cast<TenseClass>(*cls);
+}
+
 // The nearest tense marker before (preferred on a tie) or after the timex
 // in its sentence. A marker right after a determiner is an adjective or a
 // noun ("a planned visit", "the past"); a participle right after a form of
@@ -121,7 +159,7 @@ Tense TimexTagger::ClauseTense(const Document& doc, uint32_t first_token, uint32
     // Tense words are lower case, but for the first of a sentence.
     cls = !t.Has(kTokWord) || (!t.Has(kTokLower) && !t.Has(kTokSentenceStart))
               ? TenseClass::kAbsent
-              : TenseClassOf(Lexicon::Find(tense_words_, doc.Folded(t.span)));
+              : TenseOfWord(doc.Folded(t.span));
     return cls;
   };
   auto marker = [&](uint32_t k, Tense* out) {
@@ -245,6 +283,14 @@ Status TimexTagger::Process(Document* doc) const {
   std::vector<std::string_view> captures;
   std::vector<TenseClass> tense_classes;  // see ClauseTense
   std::string memo_key;                   // see RuleSet::MatchKey
+  // The publication date as the dated memo's keys end with it: always
+  // seven bytes, so that no key is another's with a different date.
+  const CivilDate no_date{0, 0, 0};
+  const CivilDate& date = published ? *published : no_date;
+  std::string published_key(1, published ? 'p' : '-'), dated_key;
+  published_key.append(reinterpret_cast<const char*>(&date.year), sizeof date.year);
+  published_key.push_back(static_cast<char>(date.month));
+  published_key.push_back(static_cast<char>(date.day));
   struct Accepted {
     uint32_t match;
     uint32_t end;  // the extent's end after trimming a sentence-final period
@@ -283,9 +329,19 @@ Status TimexTagger::Process(Document* doc) const {
         ctx.tense = ClauseTense(*doc, first, end, &tense_classes);
       }
     }
+    ValueMemo& dated = ValueMemo::DatedForThisThread();
+    dated_key.assign(memo_key);
+    dated_key.append(published_key);
+    dated_key.push_back(static_cast<char>(ctx.tense));
+    if (const ValueMemo::Known* known = dated.Get(dated_key)) {
+      out->value = known->value;
+      out->mod = known->mod;
+      return;
+    }
     out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
     if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
     memo.Put(memo_key, out->value, !rule.mod.empty(), out->mod);
+    dated.PutDated(dated_key, out->value, !rule.mod.empty(), out->mod);
   };
 
   auto run_window = [&](uint32_t s, uint32_t lo, uint32_t hi, uint32_t last_trigger) {
@@ -341,9 +397,15 @@ Status TimexTagger::Process(Document* doc) const {
       }
       accepted.push_back(std::move(a));
     }
-    std::sort(accepted.begin(), accepted.end(),
-              [&](const Accepted& a, const Accepted& b) { return matches[a.match].begin < matches[b.match].begin; });
-    for (Accepted& a : accepted) {
+    // In text order (accepted extents never overlap): an index is sorted,
+    // the records (two values each) stay where they are.
+    order.resize(accepted.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return matches[accepted[a].match].begin < matches[accepted[b].match].begin;
+    });
+    for (uint32_t k : order) {
+      Accepted& a = accepted[k];
       const RuleMatch& m = matches[a.match];
       const TimexRule& rule = rules_.rule(m.rule);
       if (!rule.type) continue;
@@ -354,7 +416,8 @@ Status TimexTagger::Process(Document* doc) const {
         if (a.value.outcome == ValueResult::Outcome::kReject) continue;
       }
       ValueResult& value = a.value;
-      Timex t;
+      const int32_t index = static_cast<int32_t>(doc->timexes.size());
+      Timex& t = doc->timexes.emplace_back();  // built in place: four strings
       t.span = Span{m.begin, a.end};
       t.sentence = s;
       t.type = *rule.type;
@@ -368,11 +431,10 @@ Status TimexTagger::Process(Document* doc) const {
         std::string_view v = t.value;
         if (v.size() > 3 && v.substr(v.size() - 3) == "-WE") v.remove_suffix(3);  // a weekend: its week
         if (auto p = ParseTimePoint(v)) {
-          t.date = EventDate(*p);
-          earlier.push_back(EarlierPoint{std::move(*p), static_cast<int32_t>(doc->timexes.size()), s, value.derived});
+          t.date = EventDate(*p, v);
+          earlier.push_back(EarlierPoint{std::move(*p), index, s, value.derived});
         }
       }
-      doc->timexes.push_back(std::move(t));
     }
   };
 

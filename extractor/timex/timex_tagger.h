@@ -50,6 +50,7 @@
 #include <memory>
 
 #include "extractor/core/stage.h"
+#include "extractor/core/token_map.h"
 #include "extractor/timex/rule_set.h"
 
 namespace newsgraph::timex {
@@ -71,11 +72,7 @@ class TimexTagger : public Stage {
   const RuleSet& rules() const { return rules_; }
 
  private:
-  explicit TimexTagger(RuleSet rules)
-      : rules_(std::move(rules)),
-        tense_words_(rules_.lexicon().Class("tense")),
-        function_words_(rules_.lexicon().Class("function")),
-        adverbs_(rules_.lexicon().Class("adverb")) {}
+  explicit TimexTagger(RuleSet rules);
   RuleSet::TriggerWindow Trigger(const Document& doc, const Token& token) const;
   // A word's value in the lexicon's `tense` class, compared for every word
   // near a timex: kAbsent when it is not in the class, kOther for "none"
@@ -84,6 +81,8 @@ class TimexTagger : public Stage {
     kUnseen, kAbsent, kOther, kPast, kPresent, kFuture, kFutureTo, kFutureUnlessTo, kDet, kBe, kClause
   };
   static TenseClass TenseClassOf(const std::string* value);
+  // The TenseClass of a word token (lower-cased), never kUnseen.
+  TenseClass TenseOfWord(std::string_view folded_word) const;
   // `tense_classes` caches each token's TenseClass (kUnseen: not looked up
   // yet), for the document's timexes share the words around them; sized
   // like doc.tokens.
@@ -93,6 +92,9 @@ class TimexTagger : public Stage {
   RuleSet rules_;
   // Lexicon classes the tense heuristic reads for every nearby word.
   const Lexicon::WordClass* tense_words_;
+  // Each word of `tense_words_` -> its TenseClass, so that the words near
+  // a timex are classed by one lookup.
+  TokenMap tense_index_;
   const Lexicon::WordClass* function_words_;
   const Lexicon::WordClass* adverbs_;
 };

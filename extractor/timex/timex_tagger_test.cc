@@ -105,6 +105,43 @@ TEST_CASE("values remembered across documents are those that need no context") {
   }
 }
 
+TEST_CASE("values remembered with their date follow the tense and never an earlier timex") {
+  // One publication date throughout, twice over: "Friday" takes the tense
+  // of its clause each time, and "the following day" counts from the date
+  // before it in its own document.
+  const std::string text = "He arrived on Friday. He will leave on Friday.";
+  for (int pass = 0; pass < 2; ++pass) {
+    Document doc = Tag(text, "2024-06-19");
+    REQUIRE(doc.timexes.size() == 2);
+    CHECK(doc.timexes[0].value == "2024-06-14");
+    CHECK(doc.timexes[1].value == "2024-06-21");
+    for (const auto& [date, next] : {std::pair<std::string, std::string>{"March 3, 2020", "2020-03-04"},
+                                     std::pair<std::string, std::string>{"May 9, 2021", "2021-05-10"}}) {
+      Document d = Tag("Talks opened on " + date + ". They ended the following day.", "2024-06-19");
+      REQUIRE(d.timexes.size() == 2);
+      CHECK(d.Text(d.timexes[1].span) == "the following day");
+      CHECK(d.timexes[1].value == next);
+    }
+  }
+}
+
+TEST_CASE("timexes of one window come out in text order") {
+  // "the following day" is the longer extent, accepted before the date; in
+  // text order the date comes first and anchors it.
+  Document doc = Tag("Talks ran from June 19, 2024 to the following day, and in May 2023 from Monday to the next day.",
+                     "2024-06-19");
+  REQUIRE(doc.timexes.size() == 5);
+  const Span spans[] = {{15, 28}, {32, 49}, {58, 66}, {72, 78}, {82, 94}};
+  const char* const values[] = {"2024-06-19", "2024-06-20", "2023-05", "2024-06-17", "2024-06-18"};
+  for (size_t i = 0; i < 5; ++i) {
+    CHECK(doc.timexes[i].span == spans[i]);
+    CHECK(doc.timexes[i].value == values[i]);
+  }
+  CHECK(doc.timexes[1].anchor == TimexAnchor::kPrevious);
+  CHECK(doc.timexes[1].anchor_timex == 0);
+  CHECK(doc.timexes[4].anchor_timex == 3);
+}
+
 TEST_CASE("remembered values survive the memo filling up") {
   // More distinct durations than the per-thread memos keep (16,384): they
   // are emptied midway, and every value stays right, twice over.
