@@ -526,9 +526,27 @@ void Analyzer::BuildView() {
     after_comma = (k & kPkComma) != 0;
   }
 
+  // Mentions that begin after the last token's end start past it.
+  for (; next_ref != refs_end; ++next_ref) next_ref->first_token = static_cast<uint32_t>(n);
+
+  // Each mention runs from its first token to the first token starting at its end.
+  const auto& tokens = doc_.tokens;
+  for (const Ref& r : refs) {
+    const uint32_t b = r.first_token;
+    uint32_t en = b;
+    while (en < n && tokens[en].span.begin < r.span.end) ++en;
+    if (b >= en) continue;
+    const Entity& ent = doc_.entities[r.entity];
+    mentions_.push_back(MentionLoc{r.entity, b, en, ent.type, ent.mentions[r.mention].kind});
+  }
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    for (uint32_t t = mentions_[i].begin; t < mentions_[i].end; ++t) {
+      if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(i);
+    }
+  }
+
   // Timexes onto tokens (they are few: a search each): the first token ending
   // after the span's begin, to the first starting at its end.
-  const auto& tokens = doc_.tokens;
   auto token_range = [&](const Span& s, size_t* cursor, uint32_t* b, uint32_t* e) {
     size_t i = *cursor;
     while (i > 0 && tokens[i - 1].span.end > s.begin) --i;  // overlapping spans step back
@@ -551,20 +569,6 @@ void Analyzer::BuildView() {
     *b = static_cast<uint32_t>(i);
     *e = static_cast<uint32_t>(j);
   };
-  for (; next_ref != refs_end; ++next_ref) next_ref->first_token = static_cast<uint32_t>(n);  // past the last token
-  for (const Ref& r : refs) {
-    const uint32_t b = r.first_token;
-    uint32_t en = b;
-    while (en < n && tokens[en].span.begin < r.span.end) ++en;
-    if (b >= en) continue;
-    const Entity& ent = doc_.entities[r.entity];
-    mentions_.push_back(MentionLoc{r.entity, b, en, ent.type, ent.mentions[r.mention].kind});
-  }
-  for (size_t i = 0; i < mentions_.size(); ++i) {
-    for (uint32_t t = mentions_[i].begin; t < mentions_[i].end; ++t) {
-      if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(i);
-    }
-  }
   size_t cursor = 0;
   for (const Timex& tx : doc_.timexes) {
     uint32_t b, en;
@@ -2605,6 +2609,16 @@ uint32_t Analyzer::FrameNoun(const EventMention& m) const {
     for (const Opener& o : kOpeners) first[o.word.size()] = o.word[0];  // not constant past 15 bytes
     return first;
   }();
+  static_assert(
+      [] {
+        for (const Opener& a : kOpeners) {
+          int same_length = 0;
+          for (const Opener& b : kOpeners) same_length += a.word.size() == b.word.size();
+          if (same_length != 1) return false;
+        }
+        return true;
+      }(),
+      "kFirstOfLength holds one opener per length: two of one length would hide the first");
   const char* folded = doc_.folded.data();
   for (uint32_t t = sb; t + 2 < se; ++t) {
     const Span& sp = doc_.tokens[t].span;

@@ -60,7 +60,8 @@ class ValueMemo {
     thread_local ValueMemo memo;
     return memo;
   }
-  // The remembered results, or nullptr; valid until the next Put.
+  // The remembered results, or nullptr; valid until the next Put or PutDated
+  // on this memo.
   const Known* Get(std::string_view key) const {
     const uint32_t* hit = entries_.Find(key);
     return hit == nullptr ? nullptr : &known_[*hit];
