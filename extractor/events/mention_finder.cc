@@ -1,7 +1,6 @@
 #include "extractor/events/mention_finder.h"
 
 #include <algorithm>
-#include <array>
 #include <climits>
 #include <optional>
 #include <cstring>
@@ -2602,28 +2601,25 @@ uint32_t Analyzer::FrameNoun(const EventMention& m) const {
     std::string_view word, then;
   };
   static constexpr Opener kOpeners[] = {{"at", {}}, {"during", {}}, {"throughout", {}}, {"sidelines", "of"}};
-  // The first letter of the opener of each length (their lengths differ),
-  // 0 for none: most tokens fail on this test.
-  constexpr std::array<char, 16> kFirstOfLength = [] {
-    std::array<char, 16> first{};
-    for (const Opener& o : kOpeners) first[o.word.size()] = o.word[0];  // not constant past 15 bytes
-    return first;
+  // Their lengths and first letters, one bit each: most tokens fail on
+  // these two bit tests before any text is compared.
+  constexpr uint32_t kOpenerLengths = [] {
+    uint32_t lengths = 0;
+    for (const Opener& o : kOpeners) lengths |= 1u << o.word.size();  // not constant past 31 bytes
+    return lengths;
   }();
-  static_assert(
-      [] {
-        for (const Opener& a : kOpeners) {
-          int same_length = 0;
-          for (const Opener& b : kOpeners) same_length += a.word.size() == b.word.size();
-          if (same_length != 1) return false;
-        }
-        return true;
-      }(),
-      "kFirstOfLength holds one opener per length: two of one length would hide the first");
+  constexpr uint32_t kOpenerFirsts = [] {
+    uint32_t firsts = 0;
+    for (const Opener& o : kOpeners) firsts |= 1u << (o.word[0] - 'a');  // not constant but for a-z
+    return firsts;
+  }();
   const char* folded = doc_.folded.data();
   for (uint32_t t = sb; t + 2 < se; ++t) {
     const Span& sp = doc_.tokens[t].span;
     const uint32_t len = sp.size();
-    if (len >= kFirstOfLength.size() || kFirstOfLength[len] == 0 || folded[sp.begin] != kFirstOfLength[len]) continue;
+    if (len >= 32 || !(kOpenerLengths >> len & 1)) continue;
+    const unsigned first = static_cast<unsigned char>(folded[sp.begin]) - 'a';
+    if (first >= 26 || !(kOpenerFirsts >> first & 1)) continue;
     uint32_t k = kNone;
     for (const Opener& o : kOpeners) {
       if (!Is(t, o.word)) continue;
