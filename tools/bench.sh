@@ -13,6 +13,8 @@
 #   bash tools/bench.sh                  # 50 MB corpus, everything
 #   bash tools/bench.sh --quick          # 10 MB corpus, 100k-name growth check, no compromise
 #   bash tools/bench.sh --size 200M --no-compromise --no-microbench
+#   bash tools/bench.sh --corpus real.ndjson   # your own NDJSON news instead (see
+#                                              # tools/bench/real_corpus.js)
 #
 # Builds build-speed/ (Release; BUILD_DIR=... to change). Generated inputs
 # are kept in <build>/bench/ and reused. Timing is wall clock around each
@@ -22,6 +24,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${BUILD_DIR:-$root/build-speed}"
 size=50M
+own_corpus=""
 big_gazetteer=1000000
 runs=3
 compromise=1
@@ -29,11 +32,12 @@ microbench=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) size="$2"; shift 2 ;;
+    --corpus) own_corpus="$(realpath "$2")"; shift 2 ;;
     --quick) size=10M; big_gazetteer=100000; runs=2; compromise=0; shift ;;
     --no-compromise) compromise=0; shift ;;
     --no-microbench) microbench=0; shift ;;
     --runs) runs="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -61,7 +65,9 @@ data="$build/bench"
 mkdir -p "$data"
 
 corpus="$data/corpus-$size.ndjson"
-if [ ! -s "$corpus" ] || [ "$root/tools/bench/make_corpus.js" -nt "$corpus" ]; then
+if [ -n "$own_corpus" ]; then
+  corpus="$own_corpus"
+elif [ ! -s "$corpus" ] || [ "$root/tools/bench/make_corpus.js" -nt "$corpus" ]; then
   echo "== generating $corpus"
   node "$root/tools/bench/make_corpus.js" --bytes "$size" --seed 1 --out "$corpus"
 fi

@@ -11,6 +11,8 @@
 #   bash tools/profile.sh                      # 300 articles, build-speed/newsgraph
 #   bash tools/profile.sh --docs 1000 --binary build/newsgraph
 #   bash tools/profile.sh --keep out.callgrind # keep the profile for kcachegrind/callgrind_annotate
+#   bash tools/profile.sh --corpus real.ndjson # an NDJSON corpus of your own instead
+#                                              # (real news: tools/bench/real_corpus.js)
 #
 # Without --binary it builds and profiles build-speed/newsgraph (Release):
 # functions inlined into a stage count towards the stage.
@@ -19,12 +21,14 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 docs=300
 bin=""
 keep=""
+own_corpus=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --docs) docs="$2"; shift 2 ;;
     --binary) bin="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --corpus) own_corpus="$(realpath "$2")"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -41,7 +45,12 @@ if [ -z "$bin" ]; then
   bin="$build/newsgraph"
 fi
 
-node "$root/tools/bench/make_corpus.js" --docs "$docs" --seed 5 --out "$work/corpus.ndjson"
+if [ -n "$own_corpus" ]; then
+  cp "$own_corpus" "$work/corpus.ndjson"
+  docs=$(grep -c . "$work/corpus.ndjson")
+else
+  node "$root/tools/bench/make_corpus.js" --docs "$docs" --seed 5 --out "$work/corpus.ndjson"
+fi
 printf 'Putin arrived in Pyongyang on Wednesday.\n' > "$work/tiny.txt"
 
 # Start-up alone, then the corpus: the difference is the per-document work.
