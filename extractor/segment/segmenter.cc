@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <new>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -57,71 +58,101 @@ constexpr std::array<uint8_t, 256> kWordByte = [] {
   return t;
 }();
 
+// What the quick paths of the tokenizer do with a byte that starts a token
+// (or is a space between tokens). Apostrophes and bytes >= 0x80 take the
+// general path.
+enum class ByteKind : uint8_t { kLetter, kDigit, kSpace, kNewline, kDot, kPunct, kTerminal, kGeneral };
+constexpr std::array<ByteKind, 256> kByteKind = [] {
+  std::array<ByteKind, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    ByteKind k = ByteKind::kGeneral;
+    if (c < 0x80) {
+      switch (kAscii[c].cls) {
+        case CharClass::kWord: k = ByteKind::kLetter; break;
+        case CharClass::kDigit: k = ByteKind::kDigit; break;
+        case CharClass::kSpace: k = ByteKind::kSpace; break;
+        case CharClass::kNewline: k = ByteKind::kNewline; break;
+        case CharClass::kApostrophe: k = ByteKind::kGeneral; break;
+        case CharClass::kPunct:
+          k = c == '.' ? ByteKind::kDot : c == '!' || c == '?' ? ByteKind::kTerminal : ByteKind::kPunct;
+          break;
+      }
+    }
+    t[c] = k;
+  }
+  return t;
+}();
+
+// Per byte after a run of ASCII letters and digits: whether it ends a word
+// run (kEndsWord) or a number run (kEndsNumber) there for sure. Not for
+// apostrophes and bytes >= 0x80, which may join the token, nor for '.' or
+// a separator inside a number ("1,000"), which need a closer look.
+constexpr uint8_t kEndsWord = 1, kEndsNumber = 2;
+constexpr std::array<uint8_t, 256> kRunEnd = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 0x80; ++c) {
+    if (c != '\'' && c != '.') t[c] |= kEndsWord;
+    if (c != '.' && c != ',' && c != ':') t[c] |= kEndsNumber;
+  }
+  return t;
+}();
+
+// Bit k for byte k of a 64-byte window of the text: an ASCII letter or
+// digit, an upper-case and a lower-case ASCII letter. The quick paths read
+// a token's extent and shape from them, not from its bytes.
+struct WindowBits {
+  uint64_t alnum = 0;
+  uint64_t upper = 0;
+  uint64_t lower = 0;
+};
+
+// The bits of the 64 bytes at p, of which the first `avail` are text (the
+// rest count as zero bytes); writes their folded copy to folded[0, avail).
+// Folding here saves a pass over the text.
+inline WindowBits ClassifyWindow(const char* p, size_t avail, char* folded) {
+  char in[64], out[64];
+  const bool whole = avail >= 64;
+  if (!whole) {  // the end of the text
+    std::memset(in, 0, sizeof(in));
+    std::memcpy(in, p, avail);
+    p = in;
+  }
+  char* dst = whole ? folded : out;
+  WindowBits w;
 #if defined(__SSE2__)
-// Bit i for byte p[i] of a 16-byte block: an ASCII letter or digit, an
-// ASCII letter, a lower-case ASCII letter.
-struct AsciiBlock {
-  unsigned alnum;
-  unsigned alpha;
-  unsigned lower;
-};
-inline AsciiBlock ClassifyBlock(const char* p) {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));  // 0..25: a letter
-  const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));                                      // 0..9: a digit
-  const __m128i k25 = _mm_set1_epi8(25);
-  const __m128i k9 = _mm_set1_epi8(9);
-  const unsigned alpha = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(l, k25), l)));
-  const unsigned digit = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, k9), d)));
-  // Bit 5 of each byte (set in lower case), moved to bit 7 for movemask.
-  const unsigned case_bit = static_cast<unsigned>(_mm_movemask_epi8(_mm_slli_epi16(x, 2)));
-  return AsciiBlock{alpha | digit, alpha, alpha & case_bit};
-}
-
-// The inner loop of words, 16 bytes at a time while 16 remain: advances
-// `end` over ASCII letters and digits and notes, as the byte loop does,
-// their letters (*letters counts at most two per block: only "none", "one"
-// and "two or more" matter) and cases (kWordUpper / kWordLower in *seen).
-inline size_t ScanAsciiWord(const char* s, size_t end, size_t n, int* letters, uint8_t* seen) {
-  while (n - end >= 16) {
-    const AsciiBlock b = ClassifyBlock(s + end);
-    const unsigned stop = ~b.alnum & 0xFFFFu;
-    const unsigned in_word = stop != 0 ? (1u << std::countr_zero(stop)) - 1 : 0xFFFFu;
-    const unsigned word_letters = b.alpha & in_word;
-    *letters += (word_letters != 0) + ((word_letters & (word_letters - 1)) != 0);
-    if ((word_letters & ~b.lower) != 0) *seen |= kWordUpper;
-    if ((b.lower & in_word) != 0) *seen |= kWordLower;
-    if (stop != 0) return end + static_cast<size_t>(std::countr_zero(stop));
-    end += 16;
-  }
-  return end;
-}
-
-// The same bits for the 64 bytes from p, of which the first `avail` are
-// text (the rest count as zero bytes, which stop a word): one pass of
-// vector work for the several tokens that start in them.
-struct AsciiWindow {
-  uint64_t alnum;
-  uint64_t alpha;
-  uint64_t lower;
-};
-inline AsciiWindow ClassifyWindow(const char* p, size_t avail) {
-  char padded[64];
-  if (avail < 64) {  // the end of the text
-    std::memset(padded, 0, sizeof(padded));
-    std::memcpy(padded, p, avail);
-    p = padded;
-  }
-  AsciiWindow w{0, 0, 0};
   for (int k = 0; k < 4; ++k) {
-    const AsciiBlock b = ClassifyBlock(p + 16 * k);
-    w.alnum |= uint64_t{b.alnum} << (16 * k);
-    w.alpha |= uint64_t{b.alpha} << (16 * k);
-    w.lower |= uint64_t{b.lower} << (16 * k);
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    // Byte ranges by unsigned minimum: x - 'A' is 0..25 for an upper-case letter.
+    const __m128i u = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+    const __m128i l = _mm_sub_epi8(x, _mm_set1_epi8('a'));
+    const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+    const __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8(25)), u);
+    const __m128i lower = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
+    const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + 16 * k),
+                     _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    const uint64_t alnum_bits =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(upper, lower), digit)));
+    w.alnum |= alnum_bits << (16 * k);
+    w.upper |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(upper))} << (16 * k);
+    w.lower |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(lower))} << (16 * k);
   }
+#else
+  for (int k = 0; k < 64; ++k) {
+    const unsigned char c = static_cast<unsigned char>(p[k]);
+    const uint64_t bit = uint64_t{1} << k;
+    if (c < 0x80 && (kAscii[c].cls == CharClass::kWord || kAscii[c].cls == CharClass::kDigit)) w.alnum |= bit;
+    if (c < 0x80 && kAscii[c].upper) w.upper |= bit;
+    if (c < 0x80 && kAscii[c].lower) w.lower |= bit;
+    dst[k] = static_cast<char>(c < 0x80 && kAscii[c].upper ? c | 0x20 : c);
+  }
+#endif
+  if (!whole) std::memcpy(folded, out, avail);
   return w;
 }
-#endif
+
+// Bits [off, off + 64) of the 128 bits hi:lo, for 0 <= off < 64.
+inline uint64_t Funnel(uint64_t lo, uint64_t hi, size_t off) { return (lo >> off) | (hi << 1 << (63 - off)); }
 
 CharClass ClassifyNonAscii(std::string_view s, size_t i, size_t* len) {
   char32_t cp = DecodeUtf8(s, i, len);
@@ -268,40 +299,180 @@ const Segmenter::AbbreviationKind* Segmenter::FindAbbreviationAt(std::string_vie
   return it == abbreviations_.end() ? nullptr : &it->second;
 }
 
-Status Segmenter::Process(Document* doc) const {
-  // A copy folded in place (resize() would zero-fill the bytes first);
-  // branch-free, so that the compiler vectorizes it.
-  doc->folded.assign(doc->text);
-  const size_t n = doc->folded.size();
-  unsigned char* out = reinterpret_cast<unsigned char*>(doc->folded.data());
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char c = out[i];
-    out[i] = static_cast<unsigned char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5));
+Status Segmenter::Process(Document* doc) const { return Segment(doc, /*quick=*/true); }
+
+Status Segmenter::ProcessGeneralForTesting(Document* doc) const { return Segment(doc, /*quick=*/false); }
+
+Status Segmenter::Segment(Document* doc, bool quick) const {
+  std::vector<uint32_t> checks;
+  if (quick) {
+    Tokenize<true>(doc, &checks);
+  } else {
+    Tokenize<false>(doc, &checks);
   }
-  Tokenize(doc);
-  SplitSentences(doc);
+  SplitSentences(doc, checks);
   doc->layers |= kLayerTokens;
   return Status::Ok();
 }
 
-void Segmenter::Tokenize(Document* doc) const {
+// What TokenizeGeneral found at text[i]: a space, a line break or a token,
+// each ending at `end`.
+struct Segmenter::Piece {
+  enum Kind : uint8_t { kSpace, kNewline, kToken };
+  size_t end;
+  Kind kind;
+  uint16_t flags;  // of a token
+  bool may_end;    // a token that may end a sentence: terminal punctuation, a word with its period
+};
+
+template <bool kQuick>
+void Segmenter::Tokenize(Document* doc, std::vector<uint32_t>* checks) const {
   const std::string_view s(doc->text);
+  const size_t n = s.size();
+  // text[n] is the string's terminating zero: a run that ends the text
+  // reads it as the byte after it.
+  const char* const text = doc->text.c_str();
+  // Filled window by window below, before any token reads it.
+  doc->folded.resize(n);
+  char* const folded_out = doc->folded.data();
   const std::string_view folded(doc->folded);
   std::vector<Token>& tokens = doc->tokens;
   tokens.clear();
-  tokens.reserve(s.size() / 5 + 1);
+  tokens.reserve(n / 4 + 16);  // news text has a token every 5 bytes or so
+
   // kTokSpaceBefore, kTokLineStart and kTokParagraphStart of the next
-  // token, from the space and line breaks since the last one; the text
+  // token, from the spaces and line breaks since the last one; the text
   // start counts as a paragraph start.
   uint16_t pending = kTokSpaceBefore | kTokLineStart | kTokParagraphStart;
-  const size_t n = s.size();
-  size_t i = 0;
-
+  checks->reserve(n / 32 + 16);
+  checks->push_back(0);  // the first token starts a line
+  // New tokens go to a local array, and to `tokens` in one copy when it
+  // may not hold another window's (at most one starts at each byte):
+  // cheaper than a push_back each. Raw storage, as an array of Token would
+  // be zero-filled first.
+  constexpr size_t kBatch = 256;
+  alignas(Token) unsigned char batch_bytes[kBatch * sizeof(Token)];
+  Token* const batch = reinterpret_cast<Token*>(batch_bytes);
+  size_t batched = 0;
+  auto flush = [&]() {
+    tokens.insert(tokens.end(), batch, batch + batched);
+    batched = 0;
+  };
+  auto count = [&]() { return static_cast<uint32_t>(tokens.size() + batched); };
+  // Lists the next token for SplitSentences, once (a line start may also
+  // be a period).
+  auto check_next = [&]() {
+    if (checks->back() != count()) checks->push_back(count());
+  };
   auto emit = [&](size_t begin, size_t end, uint16_t flags) {
-    flags |= pending;
-    tokens.push_back(Token{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, flags, 0});
+    new (batch + batched++) Token{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
+                             static_cast<uint16_t>(flags | pending), 0};
     pending = 0;
   };
+  auto newline = [&]() {
+    if ((pending & kTokLineStart) == 0) check_next();
+    // A second line break makes a paragraph start.
+    static_assert(kTokParagraphStart == kTokLineStart << 1, "the shift below moves one flag to the other");
+    pending |= kTokSpaceBefore | kTokLineStart | ((pending & kTokLineStart) << 1);
+  };
+  // A closer look at the byte after a run, where kRunEnd cannot tell.
+  auto run_ends = [&](size_t begin, size_t end, bool word) {
+    const char after = text[end];
+    if (word) return after == '.' && end - begin >= 2 && FindAbbreviationAt(folded, begin, end - begin) == nullptr;
+    return (after == '.' || after == ',' || after == ':') && !IsAsciiDigit(text[end + 1]);
+  };
+
+  // The windows at w and w + 64: a token that starts in the first reads
+  // its bits from both, so that it may run on into the second.
+  WindowBits cur, next;
+  if (n > 0) next = ClassifyWindow(s.data(), n, folded_out);
+  size_t i = 0;
+  for (size_t w = 0; w < n; w += 64) {
+    cur = next;
+    next = w + 64 < n ? ClassifyWindow(s.data() + w + 64, n - w - 64, folded_out + w + 64) : WindowBits{};
+    if (batched > kBatch - 64) flush();
+    const size_t window_end = std::min(n, w + 64);
+    while (i < window_end) {
+      // Without the quick paths, every byte goes to the general rules.
+      const ByteKind kind = kQuick ? kByteKind[static_cast<unsigned char>(text[i])] : ByteKind::kGeneral;
+      static_assert(ByteKind::kLetter < ByteKind::kDigit && ByteKind::kDigit < ByteKind::kSpace,
+                    "letters and digits are the first two kinds");
+      if (kind <= ByteKind::kDigit) {
+        // A run of ASCII letters and digits: the window bits from text[i] on.
+        const size_t off = i - w;
+        uint64_t stop = ~cur.alnum >> off;
+        uint64_t upper = cur.upper >> off;
+        uint64_t lower = cur.lower >> off;
+        if (stop == 0) {  // it runs on into the next window
+          stop = ~Funnel(cur.alnum, next.alnum, off);
+          upper = Funnel(cur.upper, next.upper, off);
+          lower = Funnel(cur.lower, next.lower, off);
+        }
+        const size_t end = i + static_cast<size_t>(std::countr_zero(stop));
+        // The run is the whole token unless the byte after it may join it.
+        const bool word = kind == ByteKind::kLetter;
+        const unsigned char after = static_cast<unsigned char>(text[end]);
+        if (stop != 0 && ((kRunEnd[after] & (word ? kEndsWord : kEndsNumber)) != 0 || run_ends(i, end, word))) {
+          // The run and the byte after it, which is no letter.
+          const uint64_t in_run = stop ^ (stop - 1);
+          upper &= in_run;
+          lower &= in_run;
+          static_assert(kTokWord == 1 && kTokNumber == 2 && kTokCapitalized == 8, "the arithmetic below makes flags");
+          uint16_t flags = static_cast<uint16_t>((word ? kTokWord : kTokNumber) | (upper & 1) << 3);
+          if (lower == 0 && (upper & (upper - 1)) != 0) flags |= kTokAllCaps;  // two letters or more
+          if (upper == 0 && lower != 0) flags |= kTokLower;
+          emit(i, end, flags);
+          i = end;
+          if (after == ' ') {  // the usual space after a word: no round of the loop
+            pending = kTokSpaceBefore;
+            ++i;
+          }
+          continue;
+        }
+      } else if (kind == ByteKind::kSpace) {
+        pending |= kTokSpaceBefore;
+        ++i;
+        continue;
+      } else if (kind == ByteKind::kNewline) {
+        newline();
+        ++i;
+        continue;
+      } else if (kind != ByteKind::kGeneral) {  // ASCII punctuation: one byte, or a run of periods
+        size_t end = i + 1;
+        if (kind == ByteKind::kDot) {
+          while (text[end] == '.') ++end;
+        }
+        // "." and "..." may end a sentence, ".." and "...." do not (IsTerminal).
+        if (kind == ByteKind::kTerminal || (kind == ByteKind::kDot && (end - i == 1 || end - i == 3))) check_next();
+        emit(i, end, kTokPunct);
+        i = end;
+        if (text[i] == ' ') {
+          pending = kTokSpaceBefore;
+          ++i;
+        }
+        continue;
+      }
+      const Token* last = batched > 0 ? &batch[batched - 1] : tokens.empty() ? nullptr : &tokens.back();
+      const bool after_word =
+          last != nullptr && (pending & kTokSpaceBefore) == 0 && (last->flags & (kTokWord | kTokNumber)) != 0;
+      const Piece piece = TokenizeGeneral(s, folded, i, after_word);
+      if (piece.kind == Piece::kToken) {
+        if (piece.may_end) check_next();
+        emit(i, piece.end, piece.flags);
+      } else if (piece.kind == Piece::kNewline) {
+        newline();
+      } else {
+        pending |= kTokSpaceBefore;
+      }
+      i = piece.end;
+    }
+  }
+  flush();
+}
+
+Segmenter::Piece Segmenter::TokenizeGeneral(std::string_view s, std::string_view folded, size_t i,
+                                            bool after_word) const {
+  const size_t n = s.size();
   // True when an apostrophe at `pos` (of byte length alen) starts a
   // possessive/clitic "'s" that ends there: "Russia's", "Russia’s".
   auto is_clitic_s = [&](size_t pos, size_t alen) {
@@ -312,190 +483,118 @@ void Segmenter::Tokenize(Document* doc) const {
     return !IsWordChar(Classify(s, p + 1, &l));
   };
 
-#if defined(__SSE2__)
-  AsciiWindow window{0, 0, 0};
-  size_t window_begin = 0 - size_t{64};  // none yet: the first round makes one
-#endif
-  while (i < n) {
-#if defined(__SSE2__)
-    // The usual token: an ASCII word that starts with a letter and ends
-    // before an ASCII byte other than '\'' (which could make it a word with
-    // an apostrophe) and other than a '.' that would make it an initialism
-    // or an abbreviation. Found from the bits of the 64-byte window it
-    // starts in; it gets the flags the general path below would give it.
-    if (i - window_begin >= 64) {
-      window = ClassifyWindow(s.data() + i, n - i);
-      window_begin = i;
-    }
-    if ((window.alpha >> (i - window_begin) & 1) != 0) {
-      uint64_t stop = ~window.alnum >> (i - window_begin);
-      if (stop == 0 && window_begin != i) {  // the word goes on past the window: one from here
-        window = ClassifyWindow(s.data() + i, n - i);
-        window_begin = i;
-        stop = ~window.alnum;
+  size_t len;
+  switch (Classify(s, i, &len)) {
+    case CharClass::kNewline:
+      return Piece{i + len, Piece::kNewline, 0, false};
+    case CharClass::kSpace:
+      return Piece{i + len, Piece::kSpace, 0, false};
+    case CharClass::kApostrophe:
+      if (after_word && is_clitic_s(i, len)) return Piece{i + len + 1, Piece::kToken, kTokWord | kTokLower, false};
+      return Piece{i + len, Piece::kToken, kTokPunct, false};
+    case CharClass::kPunct: {
+      size_t end = i + len;
+      if (s[i] == '.') {
+        while (end < n && s[end] == '.') ++end;  // "..." is one token
       }
-      const size_t len = static_cast<size_t>(std::countr_zero(stop));
-      // The byte after the word; none (a word of 64 bytes or more, or one
-      // that ends the text) sends it to the general path.
-      const unsigned char next = stop != 0 && i + len < n ? static_cast<unsigned char>(s[i + len]) : 0x80;
-      if (next < 0x80 && next != '\'' &&
-          (next != '.' || (len >= 2 && FindAbbreviationAt(folded, i, len) == nullptr))) {
-        const uint64_t in_word = (uint64_t{1} << len) - 1;
-        const uint64_t letters = window.alpha >> (i - window_begin) & in_word;
-        const uint64_t lower = window.lower >> (i - window_begin) & in_word;
-        // The first byte is a letter: capitalized unless lower case.
-        const uint16_t shape = static_cast<uint16_t>(
-            kTokWord | ((lower & 1u) == 0 ? kTokCapitalized : 0) |
-            (lower == 0 && (letters & (letters - 1)) != 0 ? kTokAllCaps : 0) | (lower == letters ? kTokLower : 0));
-        emit(i, i + len, shape);
-        i += len;
-        if (next == ' ') {
-          pending |= kTokSpaceBefore;
-          ++i;
-        }
-        continue;
-      }
+      return Piece{end, Piece::kToken, kTokPunct, IsTerminal(s.substr(i, end - i))};
     }
-#endif
-    size_t len;
-    CharClass k = Classify(s, i, &len);
-    switch (k) {
-      case CharClass::kNewline:
-        // A second line break makes a paragraph start.
-        static_assert(kTokParagraphStart == kTokLineStart << 1, "the shift below moves one flag to the other");
-        pending |= kTokSpaceBefore | kTokLineStart | ((pending & kTokLineStart) << 1);
-        i += len;
-        continue;
-      case CharClass::kSpace:
-        pending |= kTokSpaceBefore;
-        i += len;
-        continue;
-      case CharClass::kApostrophe: {
-        bool after_word = !tokens.empty() && (pending & kTokSpaceBefore) == 0 &&
-                          (tokens.back().flags & (kTokWord | kTokNumber));
-        if (after_word && is_clitic_s(i, len)) {
-          emit(i, i + len + 1, kTokWord | kTokLower);
-          i += len + 1;
+    case CharClass::kDigit: {
+      size_t end = i;
+      while (end < n) {
+        unsigned char c = static_cast<unsigned char>(s[end]);
+        if (IsAsciiDigit(c)) {
+          ++end;
+        } else if ((c == ',' || c == '.' || c == ':') && end + 1 < n &&
+                   IsAsciiDigit(static_cast<unsigned char>(s[end + 1]))) {
+          end += 2;
         } else {
-          emit(i, i + len, kTokPunct);
-          i += len;
-        }
-        continue;
-      }
-      case CharClass::kPunct: {
-        size_t end = i + len;
-        if (s[i] == '.') {
-          while (end < n && s[end] == '.') ++end;  // "..." is one token
-        }
-        emit(i, end, kTokPunct);
-        i = end;
-        if (i < n && s[i] == ' ') {  // the usual space after a comma: no round of the loop
-          pending |= kTokSpaceBefore;
-          ++i;
-        }
-        continue;
-      }
-      case CharClass::kDigit: {
-        size_t end = i;
-        while (end < n) {
-          unsigned char c = static_cast<unsigned char>(s[end]);
-          if (IsAsciiDigit(c)) {
-            ++end;
-          } else if ((c == ',' || c == '.' || c == ':') && end + 1 < n &&
-                     IsAsciiDigit(static_cast<unsigned char>(s[end + 1]))) {
-            end += 2;
-          } else {
-            break;
-          }
-        }
-        // Letters glued to a number stay with it: "1990s", "24th", "10am".
-        while (end < n) {
-          size_t l;
-          if (!IsWordChar(Classify(s, end, &l))) break;
-          end += l;
-        }
-        emit(i, end, static_cast<uint16_t>(kTokNumber | ShapeFlags(s.substr(i, end - i))));
-        i = end;
-        continue;
-      }
-      case CharClass::kWord: {
-        // Scans the word and, for ASCII, counts its letters and notes their
-        // cases on the way, so that its shape needs no second pass.
-        size_t end = i;
-        int letters = 0;
-        uint8_t seen = 0;  // kWordUpper / kWordLower of the ASCII letters
-        bool non_ascii = false;
-        while (end < n) {
-#if defined(__SSE2__)
-          end = ScanAsciiWord(s.data(), end, n, &letters, &seen);
-          if (end == n) break;
-#endif
-          // ASCII letters and digits, the bulk of a word: one table load
-          // and a few register operations per byte.
-          uint8_t w;
-          while ((w = kWordByte[static_cast<unsigned char>(s[end])]) & kWordContinues) {
-            letters += w >> 2 & 1;
-            seen |= w;
-            if (++end == n) break;
-          }
-          if (end == n) break;
-          unsigned char b = static_cast<unsigned char>(s[end]);
-          size_t l = 1;
-          CharClass c;
-          if (b < 0x80) {
-            c = kAscii[b].cls;
-          } else {
-            non_ascii = true;
-            c = ClassifyNonAscii(s, end, &l);
-            if (IsWordChar(c)) {
-              end += l;
-              continue;
-            }
-          }
-          // An apostrophe between letters stays inside ("O'Brien", "don't")
-          // unless it starts a final "'s".
-          if (c == CharClass::kApostrophe && end + l < n && !is_clitic_s(end, l)) {
-            size_t l2;
-            if (Classify(s, end + l, &l2) == CharClass::kWord) {
-              end += l;
-              continue;
-            }
-          }
           break;
         }
-        // Initialisms with periods: "U.S.", "U.N.", "a.m.", "J.".
-        if (end - i == 1 && end < n && s[end] == '.') {
-          size_t e = end + 1;
-          while (e + 1 < n && IsAsciiAlpha(static_cast<unsigned char>(s[e])) && s[e + 1] == '.') e += 2;
-          end = e;
-        } else if (end < n && s[end] == '.' && FindAbbreviation(folded.substr(i, end - i)) != nullptr) {
-          ++end;
-        }
-        uint16_t shape;
-        if (non_ascii || s[end - 1] == '.') {
-          shape = ShapeFlags(s.substr(i, end - i));
-        } else {
-          shape = 0;
-          if (kAscii[static_cast<unsigned char>(s[i])].upper) shape |= kTokCapitalized;
-          if (letters >= 2 && (seen & kWordLower) == 0) shape |= kTokAllCaps;
-          if (letters > 0 && (seen & kWordUpper) == 0) shape |= kTokLower;
-        }
-        emit(i, end, static_cast<uint16_t>(kTokWord | shape));
-        i = end;
+      }
+      // Letters glued to a number stay with it: "1990s", "24th", "10am".
+      while (end < n) {
+        size_t l;
+        if (!IsWordChar(Classify(s, end, &l))) break;
+        end += l;
+      }
+      return Piece{end, Piece::kToken, static_cast<uint16_t>(kTokNumber | ShapeFlags(s.substr(i, end - i))), false};
+    }
+    case CharClass::kWord:
+      break;
+  }
+  // A word. Scans it and, for ASCII, counts its letters and notes their
+  // cases on the way, so that its shape needs no second pass.
+  size_t end = i;
+  int letters = 0;
+  uint8_t seen = 0;  // kWordUpper / kWordLower of the ASCII letters
+  bool non_ascii = false;
+  while (end < n) {
+    // ASCII letters and digits, the bulk of a word: one table load and a
+    // few register operations per byte.
+    uint8_t w;
+    while ((w = kWordByte[static_cast<unsigned char>(s[end])]) & kWordContinues) {
+      letters += w >> 2 & 1;
+      seen |= w;
+      if (++end == n) break;
+    }
+    if (end == n) break;
+    unsigned char b = static_cast<unsigned char>(s[end]);
+    size_t l = 1;
+    CharClass c;
+    if (b < 0x80) {
+      c = kAscii[b].cls;
+    } else {
+      non_ascii = true;
+      c = ClassifyNonAscii(s, end, &l);
+      if (IsWordChar(c)) {
+        end += l;
         continue;
       }
     }
+    // An apostrophe between letters stays inside ("O'Brien", "don't")
+    // unless it starts a final "'s".
+    if (c == CharClass::kApostrophe && end + l < n && !is_clitic_s(end, l)) {
+      size_t l2;
+      if (Classify(s, end + l, &l2) == CharClass::kWord) {
+        end += l;
+        continue;
+      }
+    }
+    break;
   }
+  // Initialisms with periods: "U.S.", "U.N.", "a.m.", "J.".
+  if (end - i == 1 && end < n && s[end] == '.') {
+    size_t e = end + 1;
+    while (e + 1 < n && IsAsciiAlpha(static_cast<unsigned char>(s[e])) && s[e + 1] == '.') e += 2;
+    end = e;
+  } else if (end < n && s[end] == '.' && FindAbbreviation(folded.substr(i, end - i)) != nullptr) {
+    ++end;
+  }
+  uint16_t shape;
+  if (non_ascii || s[end - 1] == '.') {
+    shape = ShapeFlags(s.substr(i, end - i));
+  } else {
+    shape = 0;
+    if (kAscii[static_cast<unsigned char>(s[i])].upper) shape |= kTokCapitalized;
+    if (letters >= 2 && (seen & kWordLower) == 0) shape |= kTokAllCaps;
+    if (letters > 0 && (seen & kWordUpper) == 0) shape |= kTokLower;
+  }
+  return Piece{end, Piece::kToken, static_cast<uint16_t>(kTokWord | shape), s[end - 1] == '.'};
 }
 
-void Segmenter::SplitSentences(Document* doc) const {
-  std::vector<Token>& tokens = doc->tokens;
+void Segmenter::SplitSentences(Document* doc, const std::vector<uint32_t>& checks) const {
   std::vector<Sentence>& sentences = doc->sentences;
   sentences.clear();
-  if (tokens.empty()) return;
+  if (doc->tokens.empty()) return;
+  const uint32_t n = static_cast<uint32_t>(doc->tokens.size());
+  // Sentences end at listed tokens and at the length limit: room for about
+  // that many, so that push_back seldom reallocates.
+  sentences.reserve(checks.size() + n / kMaxSentenceTokens + 1);
+  Token* const tokens = doc->tokens.data();
   const std::string_view text(doc->text);
   const std::string_view folded(doc->folded);
-  auto tok = [&](size_t i) { return text.substr(tokens[i].span.begin, tokens[i].span.size()); };
+  auto tok = [&](size_t i) { return std::string_view(text.data() + tokens[i].span.begin, tokens[i].span.size()); };
 
   uint32_t paragraph = 0;
   uint32_t start = 0;
@@ -508,7 +607,15 @@ void Segmenter::SplitSentences(Document* doc) const {
     sent.token_begin = start;
     sent.token_end = end;
     sent.paragraph = paragraph;
-    for (uint32_t t = start; t < end; ++t) tokens[t].sentence = static_cast<uint32_t>(sentences.size());
+    const uint32_t index = static_cast<uint32_t>(sentences.size());
+    Token* t = tokens + start;
+    for (; t + 4 <= tokens + end; t += 4) {  // four at a time: this loop is much of the work here
+      t[0].sentence = index;
+      t[1].sentence = index;
+      t[2].sentence = index;
+      t[3].sentence = index;
+    }
+    for (; t < tokens + end; ++t) t->sentence = index;
     tokens[start].flags |= kTokSentenceStart;
     sentences.push_back(sent);
     start = end;
@@ -531,17 +638,17 @@ void Segmenter::SplitSentences(Document* doc) const {
     return content > 0 && to - from <= 40;
   };
 
-  const uint32_t n = static_cast<uint32_t>(tokens.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    // Most tokens are words that neither start a line nor can end a
-    // sentence, for which the steps below do nothing: a tight loop skips them.
-    // (`skip_end`: the last token the sentence may take is looked at below.)
-    const uint32_t skip_end = std::min(n, start + kMaxSentenceTokens - 1);
-    while (i < skip_end && (tokens[i].flags & (kTokParagraphStart | kTokLineStart | kTokPunct)) == 0 &&
-           text[tokens[i].span.end - 1] != '.') {
-      ++i;
-    }
+  const size_t num_checks = checks.size();
+  size_t next_check = 0;
+  while (true) {
+    // The next token to look at: the next one Tokenize listed, or the last
+    // one the sentence may take, whichever comes first. The steps below do
+    // nothing for any other.
+    while (next_check < num_checks && checks[next_check] < start) ++next_check;
+    const uint32_t listed = next_check < num_checks ? checks[next_check] : n;
+    const uint32_t i = std::min({listed, start + kMaxSentenceTokens - 1, n});
     if (i == n) break;
+    if (i == listed) ++next_check;
     const Token& t = tokens[i];
     if (i > start && t.Has(kTokParagraphStart)) {
       close(i);
@@ -554,8 +661,6 @@ void Segmenter::SplitSentences(Document* doc) const {
       continue;
     }
 
-    // Most tokens are words that cannot end a sentence: skip them cheaply.
-    if (!t.Has(kTokPunct) && text[t.span.end - 1] != '.') continue;
     std::string_view word = tok(i);
     bool terminal = t.Has(kTokPunct) && IsTerminal(word);
     bool abbreviation_end = false;
@@ -581,10 +686,7 @@ void Segmenter::SplitSentences(Document* doc) const {
       next_starts = next.Has(kTokParagraphStart) ||
                     (next.Has(kTokCapitalized) && sentence_starters_.count(std::string(next_lower)) > 0);
     }
-    if (next_starts && next.Has(kTokSpaceBefore)) {
-      close(end);
-      i = end - 1;
-    }
+    if (next_starts && next.Has(kTokSpaceBefore)) close(end);
   }
   close(n);
 }

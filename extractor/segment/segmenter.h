@@ -20,6 +20,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "extractor/core/stage.h"
 
@@ -42,11 +43,24 @@ class Segmenter : public Stage {
   // punctuation (tables, scraped lists) cannot make later stages quadratic.
   static constexpr uint32_t kMaxSentenceTokens = 250;
 
+  // Process() with the quick paths of the tokenizer turned off: every
+  // token takes the general path. For tests that both give the same.
+  Status ProcessGeneralForTesting(Document* doc) const;
+
  private:
   enum class AbbreviationKind : uint8_t { kTitle, kMonth, kOther };
+  struct Piece;
   Segmenter() = default;
-  void Tokenize(Document* doc) const;
-  void SplitSentences(Document* doc) const;
+  Status Segment(Document* doc, bool quick) const;
+  // Fills doc->tokens and doc->folded, and *checks with the indices of the
+  // tokens SplitSentences must look at (the others cannot end a sentence).
+  // kQuick: with the quick paths for ASCII words, numbers and punctuation.
+  template <bool kQuick>
+  void Tokenize(Document* doc, std::vector<uint32_t>* checks) const;
+  // The token, space or line break at text[i], by the general rules.
+  // `after_word`: text[i] directly follows a word or number token.
+  Piece TokenizeGeneral(std::string_view text, std::string_view folded, size_t i, bool after_word) const;
+  void SplitSentences(Document* doc, const std::vector<uint32_t>& checks) const;
   // The kind of abbreviation `lower` (without its period) is, if it is one.
   const AbbreviationKind* FindAbbreviation(std::string_view lower) const;
   // The same for folded.substr(begin, size), read with one load where the

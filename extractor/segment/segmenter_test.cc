@@ -110,9 +110,9 @@ TEST_CASE("very long unpunctuated text is cut into bounded sentences") {
 
 namespace newsgraph::segment {
 
-// A word that ends the text takes the general path of the tokenizer; the
-// same word earlier on takes its quick path for ASCII words. Both must give
-// the same tokens and flags.
+// A word that ends the text reads the string's terminating zero as the
+// byte after it; the same word earlier on reads the text's next byte. Both
+// must give the same tokens and flags.
 TEST_CASE("A word gets the same tokens and flags wherever it stands in the text") {
   const std::vector<std::string> words = {"Putin", "NATO",  "iPhone", "x",     "U",      "de",      "McDonald",
                                           "abc123", "A1",   "B2B",    "Xi's",  "don't",  "U.S.",    "Mr.",
@@ -143,9 +143,8 @@ namespace newsgraph::segment {
 
 // The quick path reads the bits of 64-byte windows of the text: a word may
 // start anywhere in one, run past its end, or be longer than a window. Its
-// tokens and flags must not depend on where it stands, and must be those
-// of the general path, which a word that ends the text takes (but for a
-// period after it, which that word does not have).
+// tokens and flags must not depend on where it stands, nor on whether it
+// ends the text (but for a period after it, which that word does not have).
 TEST_CASE("A word gets the same tokens and flags wherever it stands in the 64-byte windows") {
   const std::vector<std::string> words = {"Putin", "NATO", "iPhone", "Xi", "Corp", "Jan", "etc", "MR", "Inc",
                                           std::string(63, 'a'), std::string(64, 'B'), std::string(70, 'c') + "D"};
@@ -215,6 +214,72 @@ TEST_CASE("A word before a period gets the same tokens mid-text and ending the t
       if (after.empty()) CHECK(doc.tokens.size() == 1 + c.tokens.size());
     }
   }
+}
+
+}  // namespace newsgraph::segment
+
+namespace newsgraph::segment {
+
+// The quick paths of the tokenizer (ASCII words, numbers and punctuation,
+// read from the bits of 64-byte windows) must give what the general path
+// gives alone: the same tokens, flags, sentences and folded text.
+void CheckSameAsGeneralPath(const std::string& text) {
+  static const auto segmenter = MakeSegmenter();
+  Document quick, general;
+  quick.text = general.text = text;
+  quick.layers = general.layers = kLayerText;
+  REQUIRE(segmenter->Process(&quick).ok());
+  REQUIRE(segmenter->ProcessGeneralForTesting(&general).ok());
+  CAPTURE(text);
+  REQUIRE(quick.tokens.size() == general.tokens.size());
+  for (size_t i = 0; i < quick.tokens.size(); ++i) {
+    CAPTURE(i);
+    CHECK(quick.tokens[i].span == general.tokens[i].span);
+    CHECK(quick.tokens[i].flags == general.tokens[i].flags);
+    CHECK(quick.tokens[i].sentence == general.tokens[i].sentence);
+  }
+  REQUIRE(quick.sentences.size() == general.sentences.size());
+  for (size_t i = 0; i < quick.sentences.size(); ++i) {
+    CHECK(quick.sentences[i].span == general.sentences[i].span);
+    CHECK(quick.sentences[i].token_begin == general.sentences[i].token_begin);
+    CHECK(quick.sentences[i].token_end == general.sentences[i].token_end);
+    CHECK(quick.sentences[i].paragraph == general.sentences[i].paragraph);
+  }
+  CHECK(quick.folded == general.folded);
+}
+
+TEST_CASE("The quick paths give the tokens of the general path on mixed text") {
+  const std::vector<std::string> pieces = {
+      "Putin", "NATO", "iPhone", "the", "a", "I", "Mr", "Jan", "Corp", "U", "S", "etc", "McDonald", "COVID19",
+      "abc123", "B2B", "1990s", "24th", "10am", "7", "1", "2024", "1,000", "3.5", "10:30", "2:03.45", "12,",
+      "O'Brien", "don't", "Russia's", "'s", "'", "n't", "caf\xC3\xA9", "\xC3\x89lys\xC3\xA9" "e",
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0" /* Москва */,
+      "\xE2\x80\x99s", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\xA6", "\xC2\xA0", "\xE2\x80\xA8",
+      ".", ".", "..", "...", "....", ",", ";", ":", "!", "?", "-", "(", ")", "\"", "$", "%", "/", "&",
+      " ", " ", " ", " ", "  ", "\t", "\n", "\n\n", " \n", "\r\n", std::string(40, 'x'), std::string(70, 'Y')};
+  uint32_t state = 12345;  // a fixed linear congruential sequence: the same texts on every run
+  auto next = [&state](uint32_t bound) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % bound;
+  };
+  int texts = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const uint32_t length = next(400);
+    while (text.size() < length) text += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    CheckSameAsGeneralPath(text);
+    ++texts;
+  }
+  // The same sentence at every offset in a window, so that its tokens meet
+  // the window edges at every byte.
+  const std::string sentence =
+      "Mr. O'Brien met U.S. officials at 10:30, and NATO's 1,000-strong team (\"iPhone\") left... "
+      "Caf\xC3\xA9 owners said: COVID19 ended.\nNew line\n\nParagraph Two Heading\nThe end.";
+  for (size_t shift = 0; shift < 130; ++shift) {
+    CheckSameAsGeneralPath(std::string(shift, shift % 3 == 0 ? ' ' : 'a') + " " + sentence);
+    ++texts;
+  }
+  CHECK(texts == 3000 + 130);
 }
 
 }  // namespace newsgraph::segment
