@@ -9,6 +9,7 @@
 #include <span>
 
 #include "extractor/core/tsv_reader.h"
+#include "extractor/ner/slug.h"
 #include "extractor/ner/token_key.h"
 
 namespace newsgraph::ner {
@@ -32,6 +33,17 @@ std::vector<uint64_t> PhraseKeys(std::string_view phrase) {
   return out;
 }
 
+// True when `t` is `word`: compared inline byte by byte, which for the
+// short literal words of the rules costs less than a call to compare().
+template <size_t N>
+bool Is(std::string_view t, const char (&word)[N]) {
+  if (t.size() != N - 1) return false;
+  for (size_t k = 0; k + 1 < N; ++k) {
+    if (t[k] != word[k]) return false;
+  }
+  return true;
+}
+
 // How a candidate mention was found.
 enum class Origin : uint8_t { kGazetteer, kRule };
 
@@ -44,33 +56,6 @@ EntityType TypeOf(Guess g) {
     case Guess::kOrganization: return EntityType::kOrganization;
     default: return EntityType::kPerson;
   }
-}
-
-// Appends the slug of `name` to *out: lower case, '.' and ' dropped, other
-// marks and spaces as single '-'. Written through a pointer into room made
-// first (a slug is never longer than the name), not a byte at a time.
-void AppendSlug(std::string_view name, std::string* out) {
-  const size_t start = out->size();
-  out->resize(start + name.size());
-  char* const begin = out->data() + start;
-  char* p = begin;
-  bool dash = false;
-  for (unsigned char c : name) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      *p++ = static_cast<char>(c);
-      dash = false;
-    } else if (c >= 'A' && c <= 'Z') {
-      *p++ = static_cast<char>(c + 32);
-      dash = false;
-    } else if (c == '.' || c == '\'') {
-      continue;
-    } else if (!dash && p > begin) {
-      *p++ = '-';
-      dash = true;
-    }
-  }
-  while (p > begin && p[-1] == '-') --p;
-  out->resize(start + static_cast<size_t>(p - begin));
 }
 
 // A hash of an entity id, eight bytes a step (the ids are 10 to 40 bytes;
@@ -154,7 +139,8 @@ class KeyIndex {
     NextGeneration(cap);
     size_ = 0;
   }
-  void Add(uint64_t key, int32_t value) {
+  // Inline where it is called, once per candidate or entity; Grow is rare.
+  [[gnu::always_inline]] void Add(uint64_t key, int32_t value) {
     if (2 * (size_ + 1) > mask_ + 1) Grow();
     Slot* s = Probe(key);
     if (s->generation != generation_) {
@@ -164,7 +150,7 @@ class KeyIndex {
   }
   bool empty() const { return size_ == 0; }
   // The first value added for `key`, or -1.
-  int32_t Find(uint64_t key) const {
+  [[gnu::always_inline]] int32_t Find(uint64_t key) const {
     if (size_ == 0) return -1;
     const Slot* s = Probe(key);
     return s->generation == generation_ ? s->value : -1;
@@ -190,7 +176,7 @@ class KeyIndex {
       if (s.generation != generation_ || s.key == key) return const_cast<Slot*>(&s);
     }
   }
-  void Grow() {
+  [[gnu::noinline]] void Grow() {
     std::vector<Slot> live;
     live.reserve(size_);
     for (size_t i = 0; i <= mask_; ++i) {
@@ -670,22 +656,23 @@ Status EntityTagger::Process(Document* doc) const {
   if (w.marks.size() < n + 1) w.marks.resize(n + 1);
   if (w.the_marks.size() < n + 1) w.the_marks.resize(n + 1);
   if (w.period_tokens.size() < n + 1) w.period_tokens.resize(n + 1);
-  size_t marked = 0, the_marked = 0;
   const uint64_t the = the_key_;
   const std::string_view folded(doc->folded);
   // Plain pointers: the compiler need not reload the vectors after each store.
   const Token* tokens = doc->tokens.data();
   uint64_t* keys = w.keys.data();
   WordInfo* infos = w.info.data();
-  uint32_t* marks = w.marks.data();
-  uint32_t* the_marks = w.the_marks.data();
+  // The lists are written through cursors, one register each, that move
+  // on past a token that belongs in them.
+  uint32_t* mark_end = w.marks.data();
+  uint32_t* the_end = w.the_marks.data();
   // The two tables as pointer and mask, indexed by "capitalised": a word in
   // lower case needs only what lower_vocab_ holds (titles, connectors,
   // context words, short common words...).
   const CompactKeyMap::View tables[2] = {lower_vocab_.view(), vocab_.view()};
   // Tokens with a period are few: listed in the pass, their entries are fixed after it.
-  uint32_t* period_tokens = w.period_tokens.data();
-  size_t with_period = 0;
+  uint32_t* const period_tokens = w.period_tokens.data();
+  uint32_t* period_end = period_tokens;
   // What a token's shape (its five low flags: word, number, punctuation,
   // capitalised, all capitals) says, looked up instead of computed.
   struct Shape {
@@ -706,30 +693,35 @@ Status EntityTagger::Process(Document* doc) const {
   // a closer look (headlines are told later, sentence by sentence, where
   // most sentences are settled by their first few words). Without branches
   // where the outcome is unpredictable (& and |, not && and ||).
+  PlainTokens plain(folded);
   for (size_t i = 0; i < n; ++i) {
     const Token& token = tokens[i];
-    bool has_period;
-    const uint64_t key = FastTokenKeyAt(folded, token, &has_period);
+    uint64_t key;
+    if (plain.IsPlain(token)) {  // most tokens: no '.' to look for, no byte to normalize
+      key = PlainTokenKey(folded.data() + token.span.begin, token.span.size());
+    } else {
+      bool has_period;
+      key = FastTokenKeyAt(folded, token, &has_period);
+      plain.Skip(token);
+      if (has_period) *period_end++ = static_cast<uint32_t>(i);
+    }
     keys[i] = key;
-    // A branch: on the fast paths of FastTokenKeyAt it is known not taken.
-    if (has_period) period_tokens[with_period++] = static_cast<uint32_t>(i);
     const Shape& shape = kShapes[token.flags & 31];
     const WordInfo info = Unpack(tables[shape.capish].Get(key));
     infos[i] = info;
-    marks[marked] = static_cast<uint32_t>(i);
-    marked += shape.capitalized_word | (shape.word & (info.title_len != 0));
+    *mark_end = static_cast<uint32_t>(i);
+    mark_end += shape.capitalized_word | (shape.word & (info.title_len != 0));
     // "the", which may open a description: "the North Korean leader".
-    the_marks[the_marked] = static_cast<uint32_t>(i);
-    the_marked += key == the;
+    *the_end = static_cast<uint32_t>(i);
+    the_end += key == the;
   }
   // Words with periods ("J.", "St.") are initials and abbreviations, never
   // list words: no common level, no given name.
-  for (size_t k = 0; k < with_period; ++k) {
-    const uint32_t i = period_tokens[k];
-    infos[i] = Unpack(Pack(infos[i]) & kNotListWord);
+  for (const uint32_t* t = period_tokens; t != period_end; ++t) {
+    infos[*t] = Unpack(Pack(infos[*t]) & kNotListWord);
   }
-  w.mark_count = marked;
-  w.the_mark_count = the_marked;
+  w.mark_count = static_cast<size_t>(mark_end - w.marks.data());
+  w.the_mark_count = static_cast<size_t>(the_end - w.the_marks.data());
   FindCandidates(&w);
   ResolveInDocument(&w);
   AddDescriptions(&w);
@@ -768,9 +760,12 @@ void EntityTagger::FindCandidates(Work* w) const {
   Document& doc = *w->doc;
   const std::vector<Token>& tokens = doc.tokens;
   const std::string_view folded(doc.folded);
-  auto lower = [&](uint32_t i) { return folded.substr(tokens[i].span.begin, tokens[i].span.size()); };
-  auto is_cap = [&](uint32_t i) {
-    return tokens[i].Has(kTokWord) && (tokens[i].Has(kTokCapitalized) || tokens[i].Has(kTokAllCaps));
+  // Tokens lie inside the text: no bounds check (substr's would keep the
+  // lambda from being inlined).
+  auto lower = [&](uint32_t i) { return std::string_view(folded.data() + tokens[i].span.begin, tokens[i].span.size()); };
+  auto is_cap = [&](uint32_t i) {  // the flags read once
+    const uint16_t f = tokens[i].flags;
+    return (f & kTokWord) != 0 && (f & (kTokCapitalized | kTokAllCaps)) != 0;
   };
   auto given = [&](uint32_t i) { return (w->info[i].flags & kGiven) != 0; };
   // "Major League Baseball": an organization word after the first makes a given name
@@ -809,10 +804,98 @@ void EntityTagger::FindCandidates(Work* w) const {
   // prefetched a few marks ahead, so that its cache miss overlaps this work.
   constexpr size_t kMarksAhead = 4;
   size_t prefetched = 0;
+  // What emit_gaz reads of the current run and sentence, declared once with
+  // it: the lambda is too large to inline, and made in the loop it would be
+  // made for every run.
+  std::vector<Piece>& pieces = w->pieces;  // reused: no allocation per run once grown
+  std::vector<Gazetteer::Candidate>& flat_cands = w->piece_cands;
+  auto piece_cands = [&](const Piece& pc) {
+    return std::span<const Gazetteer::Candidate>(flat_cands.data() + pc.cand_begin, pc.cand_end - pc.cand_begin);
+  };
+  bool all_caps = false, title_case = false;  // the sentence is a headline of either kind
+  uint32_t run_begin = 0;
+  bool sentence_start = false;
+  TitleGroup title = TitleGroup::kNone;
+  uint64_t title_key = 0;
+  std::string_view affiliation;
+  auto emit_gaz = [&](size_t q) {
+    Cand c;
+    c.begin = pieces[q].begin;
+    c.end = pieces[q].end;
+    c.origin = Origin::kGazetteer;
+    c.title = title;
+    c.title_key = title_key;
+    c.affiliation = affiliation;
+    c.sentence_initial = sentence_start && c.begin == run_begin;
+    // Choose among the entries this alias may name.
+    const auto& list = piece_cands(pieces[q]);
+    double best = -1e9;
+    // A seat of government that speaks is the body ("the White House said", "Kremlin
+    // spokesman"); elsewhere it is the building. "the Amazon" is the river, not the
+    // company.
+    bool any_site = false;
+    for (const auto& gc : list) any_site = any_site || ranks_[gc.entry].site;
+    const bool speaks = any_site && SpeakerAfter(*w, c.end);
+    const bool the_before = c.begin > 0 && w->keys[c.begin - 1] == the_key_;
+    for (const auto& gc : list) {
+      if (gc.adjective) continue;
+      const EntryRank& rank = ranks_[gc.entry];
+      double score = rank.base;
+      if (rank.site && speaks) score -= 20;
+      if (rank.company && the_before) score -= 40;
+      if (rank.person) {
+        score = gc.exact_name ? 85 : 55;
+        if (title != TitleGroup::kNone) score += 40;
+      }
+      if (rank.country_bit != EntryRank::kNoCountry && w->doc_countries.test(rank.country_bit)) score += 25;
+      if (title != TitleGroup::kNone && !rank.person) score -= 30;
+      if (score > best) {
+        best = score;
+        c.entry = static_cast<int32_t>(gc.entry);
+      }
+    }
+    if (c.entry < 0) return;  // adjectives only
+    // What follows reads the entry's rank, not the entry: ranks are
+    // small and close together, entries large and scattered.
+    const EntryRank& e = ranks_[c.entry];
+    // "US$ 299", "US dollars": a currency, not the place.
+    if (e.type == EntityType::kPlace && c.end < tokens.size() && tokens[c.end].sentence == tokens[c.begin].sentence &&
+        not_name_after_.Find(w->keys[c.end]) != nullptr) {
+      return;
+    }
+    c.guess = e.type == EntityType::kPerson ? Guess::kPerson
+              : e.type == EntityType::kPlace ? Guess::kPlace : Guess::kOrganization;
+    // A one-word alias that is a common word or given name needs a good reason.
+    const bool one_token = c.end - c.begin == 1;
+    if (one_token && e.type != EntityType::kPerson && !e.country && !e.curated) {
+      int level = w->info[c.begin].common;
+      bool common = level > 0 && level <= 50;
+      bool given = (w->info[c.begin].flags & kGiven) != 0;
+      // A score after it is one ("Kent 312-5", "DENVER 71 60"): see below.
+      const bool scored = e.type == EntityType::kPlace && IsScoreAfter(*w, c.end);
+      if ((common || given) && (c.sentence_initial || all_caps || title_case) && !scored) return;
+      if (common && level <= 20 && e.minor && !scored) return;
+      if (given && e.small_city && !scored) return;
+    }
+    // Sports results: a town or region next to a score or "v" is a team ("Kent 305",
+    // "Essex v Kent", "CHICAGO 52 68"), named like a club.
+    if (e.may_be_team && IsTeamContext(*w, c.begin, c.end)) {
+      c.origin = Origin::kRule;
+      c.entry = -1;
+      c.guess = Guess::kOrganization;
+      c.subtype = "sports";
+      c.team = true;
+      w->cands.push_back(std::move(c));
+      return;
+    }
+    if (e.own_country_bit != EntryRank::kNoCountry) w->doc_countries.set(e.own_country_bit);
+    w->cands.push_back(std::move(c));
+  };
+
   for (const Sentence& sent : doc.sentences) {
     const uint32_t s_index = tokens[sent.token_begin].sentence;
-    const bool all_caps = w->headline[s_index] == 1;
-    const bool title_case = w->headline[s_index] == 2;
+    all_caps = w->headline[s_index] == 1;
+    title_case = w->headline[s_index] == 2;
     uint32_t i = sent.token_begin;
     // A title or adjective that may govern the next name, with where it ended.
     TitleGroup pending_title = TitleGroup::kNone;
@@ -857,16 +940,10 @@ void EntityTagger::FindCandidates(Work* w) const {
       }
 
       // A capitalised run: name tokens, gazetteer matches and inner connectors.
-      const uint32_t run_begin = i;
+      run_begin = i;
       uint32_t j = i;
-      // Reused buffers: no allocation per run once they have grown.
-      std::vector<Piece>& pieces = w->pieces;
-      std::vector<Gazetteer::Candidate>& flat_cands = w->piece_cands;
       pieces.clear();
       flat_cands.clear();
-      auto piece_cands = [&](const Piece& pc) {
-        return std::span<const Gazetteer::Candidate>(flat_cands.data() + pc.cand_begin, pc.cand_end - pc.cand_begin);
-      };
       while (j < sent.token_end) {
         uint32_t len = 0;
         if (w->info[j].gaz_len > 0 && (is_cap(j) || j > run_begin)) len = gazetteer_->MatchAt(doc, w->keys, j, &found);
@@ -886,7 +963,7 @@ void EntityTagger::FindCandidates(Work* w) const {
         if (is_cap(j)) {
           // A headline capitalises its function words: "Arrives In North Korea For His".
           if (j > run_begin && title_case && w->info[j].common == 10 && lower(j).size() <= 4 &&
-              lower(j) != "of") {
+              !Is(lower(j), "of")) {
             break;
           }
           TitleGroup g2;
@@ -901,17 +978,17 @@ void EntityTagger::FindCandidates(Work* w) const {
           continue;
         }
         if (j > run_begin && j + 1 < sent.token_end && (w->info[j].flags & kConnector) && !all_caps) {
-          bool hyphen = lower(j) == "-";
+          bool hyphen = Is(lower(j), "-");
           if (hyphen && (tokens[j].Has(kTokSpaceBefore) || tokens[j + 1].Has(kTokSpaceBefore))) break;
           // "the" only after "of": "Bank of the Philippine Islands".
-          if (lower(j) == "the" && lower(j - 1) != "of") break;
+          if (Is(lower(j), "the") && !Is(lower(j - 1), "of")) break;
           uint32_t k = j + 1;
-          if (lower(k) == "the" && lower(j) == "of") ++k;
+          if (Is(lower(k), "the") && Is(lower(j), "of")) ++k;
           // "and" joins one more word ("Marks and Spencer"), not a second full name
           // ("the Ministry of Foreign Affairs and Acme Widgets Corp.").
-          if (lower(j) == "and" && k + 1 < sent.token_end && is_cap(k + 1)) break;
+          if (Is(lower(j), "and") && k + 1 < sent.token_end && is_cap(k + 1)) break;
           // "al-Aiban", "el-Sisi": the article joined to the name by a hyphen.
-          if (k + 1 < sent.token_end && lower(k) == "-" && !hyphen && !tokens[k].Has(kTokSpaceBefore) &&
+          if (k + 1 < sent.token_end && Is(lower(k), "-") && !hyphen && !tokens[k].Has(kTokSpaceBefore) &&
               !tokens[k + 1].Has(kTokSpaceBefore) && is_cap(k + 1)) {
             ++k;
           }
@@ -946,16 +1023,16 @@ void EntityTagger::FindCandidates(Work* w) const {
       }
 
       // --- classify the run ------------------------------------------------
-      const bool sentence_start = !non_name_first &&
-                                  (run_begin == sent.token_begin ||
-                                   (run_begin > sent.token_begin && tokens[run_begin - 1].Has(kTokPunct) &&
-                                    (lower(run_begin - 1) == "\"" || lower(run_begin - 1) == "(" ||
-                                     lower(run_begin - 1) == "\xe2\x80\x9c" || lower(run_begin - 1) == "-" ||
-                                     lower(run_begin - 1) == ":")));
+      sentence_start = !non_name_first &&
+                       (run_begin == sent.token_begin ||
+                        (run_begin > sent.token_begin && tokens[run_begin - 1].Has(kTokPunct) &&
+                         (Is(lower(run_begin - 1), "\"") || Is(lower(run_begin - 1), "(") ||
+                          Is(lower(run_begin - 1), "\xe2\x80\x9c") || Is(lower(run_begin - 1), "-") ||
+                          Is(lower(run_begin - 1), ":"))));
       const bool title_before = pending_end == run_begin && pending_title != TitleGroup::kNone;
-      TitleGroup title = title_before ? pending_title : TitleGroup::kNone;
-      uint64_t title_key = title_before ? pending_title_key : 0;
-      std::string_view affiliation = title_before ? pending_affiliation : std::string_view();
+      title = title_before ? pending_title : TitleGroup::kNone;
+      title_key = title_before ? pending_title_key : 0;
+      affiliation = title_before ? pending_affiliation : std::string_view();
       pending_title = TitleGroup::kNone;
       pending_affiliation = {};
 
@@ -986,80 +1063,6 @@ void EntityTagger::FindCandidates(Work* w) const {
         if ((bits & pos) == 0) return WordRule{};
         const uint64_t rule = *table.Find(w->keys[tok]);
         return WordRule{static_cast<uint8_t>(rule & 3), static_cast<uint8_t>(rule >> 2)};
-      };
-
-      auto emit_gaz = [&](size_t q) {
-        Cand c;
-        c.begin = pieces[q].begin;
-        c.end = pieces[q].end;
-        c.origin = Origin::kGazetteer;
-        c.title = title;
-        c.title_key = title_key;
-        c.affiliation = affiliation;
-        c.sentence_initial = sentence_start && c.begin == run_begin;
-        // Choose among the entries this alias may name.
-        const auto& list = piece_cands(pieces[q]);
-        double best = -1e9;
-        // A seat of government that speaks is the body ("the White House said", "Kremlin
-        // spokesman"); elsewhere it is the building. "the Amazon" is the river, not the
-        // company.
-        bool any_site = false;
-        for (const auto& gc : list) any_site = any_site || ranks_[gc.entry].site;
-        const bool speaks = any_site && SpeakerAfter(*w, c.end);
-        const bool the_before = c.begin > 0 && w->keys[c.begin - 1] == the_key_;
-        for (const auto& gc : list) {
-          if (gc.adjective) continue;
-          const EntryRank& rank = ranks_[gc.entry];
-          double score = rank.base;
-          if (rank.site && speaks) score -= 20;
-          if (rank.company && the_before) score -= 40;
-          if (rank.person) {
-            score = gc.exact_name ? 85 : 55;
-            if (title != TitleGroup::kNone) score += 40;
-          }
-          if (rank.country_bit != EntryRank::kNoCountry && w->doc_countries.test(rank.country_bit)) score += 25;
-          if (title != TitleGroup::kNone && !rank.person) score -= 30;
-          if (score > best) {
-            best = score;
-            c.entry = static_cast<int32_t>(gc.entry);
-          }
-        }
-        if (c.entry < 0) return;  // adjectives only
-        // What follows reads the entry's rank, not the entry: ranks are
-        // small and close together, entries large and scattered.
-        const EntryRank& e = ranks_[c.entry];
-        // "US$ 299", "US dollars": a currency, not the place.
-        if (e.type == EntityType::kPlace && c.end < tokens.size() && tokens[c.end].sentence == tokens[c.begin].sentence &&
-            not_name_after_.Find(w->keys[c.end]) != nullptr) {
-          return;
-        }
-        c.guess = e.type == EntityType::kPerson ? Guess::kPerson
-                  : e.type == EntityType::kPlace ? Guess::kPlace : Guess::kOrganization;
-        // A one-word alias that is a common word or given name needs a good reason.
-        const bool one_token = c.end - c.begin == 1;
-        if (one_token && e.type != EntityType::kPerson && !e.country && !e.curated) {
-          int level = w->info[c.begin].common;
-          bool common = level > 0 && level <= 50;
-          bool given = (w->info[c.begin].flags & kGiven) != 0;
-          // A score after it is one ("Kent 312-5", "DENVER 71 60"): see below.
-          const bool scored = e.type == EntityType::kPlace && IsScoreAfter(*w, c.end);
-          if ((common || given) && (c.sentence_initial || all_caps || title_case) && !scored) return;
-          if (common && level <= 20 && e.minor && !scored) return;
-          if (given && e.small_city && !scored) return;
-        }
-        // Sports results: a town or region next to a score or "v" is a team ("Kent 305",
-        // "Essex v Kent", "CHICAGO 52 68"), named like a club.
-        if (e.may_be_team && IsTeamContext(*w, c.begin, c.end)) {
-          c.origin = Origin::kRule;
-          c.entry = -1;
-          c.guess = Guess::kOrganization;
-          c.subtype = "sports";
-          c.team = true;
-          w->cands.push_back(std::move(c));
-          return;
-        }
-        if (e.own_country_bit != EntryRank::kNoCountry) w->doc_countries.set(e.own_country_bit);
-        w->cands.push_back(std::move(c));
       };
 
       size_t p = 0;
@@ -1127,7 +1130,7 @@ void EntityTagger::FindCandidates(Work* w) const {
         bool event = event_word(pieces.back().end - 1, kSuffix);
         bool org_head = false;
         for (size_t q = p; q + 1 < pieces.size(); ++q) {
-          if (pieces[q].gaz || lower(pieces[q + 1].begin) != "of") continue;
+          if (pieces[q].gaz || !Is(lower(pieces[q + 1].begin), "of")) continue;
           event = event || event_word(pieces[q].begin, kHead);
           org_head = org_head || word_rule_at(org_words_, pieces[q].begin, kHead).position != 0;
         }
@@ -1151,14 +1154,14 @@ void EntityTagger::FindCandidates(Work* w) const {
         const WordRule suffix = word_rule_at(org_words_, e - 1, kSuffix);
         WordRule head;
         for (size_t q = p; q + 1 < pieces.size() && !head.position; ++q) {
-          if (!pieces[q].gaz && lower(pieces[q + 1].begin) == "of") head = word_rule_at(org_words_, pieces[q].begin, kHead);
+          if (!pieces[q].gaz && Is(lower(pieces[q + 1].begin), "of")) head = word_rule_at(org_words_, pieces[q].begin, kHead);
         }
         WordRule rule = suffix.position ? suffix : head;
         // "Quimby & Farrow", "Procter & Gamble": an ampersand between names
         // makes a firm.
         if (!rule.position) {
           for (size_t q = p + 1; q + 1 < pieces.size(); ++q) {
-            if (pieces[q].gaz || lower(pieces[q].begin) != "&") continue;
+            if (pieces[q].gaz || !Is(lower(pieces[q].begin), "&")) continue;
             const size_t company = std::find(subtypes_.begin(), subtypes_.end(), "company") - subtypes_.begin();
             if (company < subtypes_.size()) rule = WordRule{kSuffix, static_cast<uint8_t>(company)};
             break;
@@ -1171,7 +1174,7 @@ void EntityTagger::FindCandidates(Work* w) const {
           // the given name is an organization word itself ("Bank of Norway").
           if (!pieces[p].gaz && given(b) && w->info[b].org == 0) {
             for (size_t q = p + 1; q + 1 < pieces.size(); ++q) {
-              if (pieces[q].gaz || lower(pieces[q].begin) != "of") continue;
+              if (pieces[q].gaz || !Is(lower(pieces[q].begin), "of")) continue;
               Cand person;
               person.begin = b;
               person.end = pieces[q].begin;
@@ -1217,7 +1220,7 @@ void EntityTagger::FindCandidates(Work* w) const {
       for (size_t q = p; q < pieces.size(); ++q) {
         if (pieces[q].gaz || is_cap(pieces[q].begin)) continue;
         std::string_view cw = lower(pieces[q].begin);
-        if (cw == "and" || cw == "for" || cw == "on" || cw == "the" || cw == "y" || cw == "&") {
+        if (Is(cw, "and") || Is(cw, "for") || Is(cw, "on") || Is(cw, "the") || Is(cw, "y") || Is(cw, "&")) {
           i = pieces[q].end;
           pieces.resize(q);
           break;
@@ -1282,7 +1285,7 @@ void EntityTagger::FindCandidates(Work* w) const {
                                 title != TitleGroup::kNone;
       if (person_start) {
         for (size_t q = p + 1; q < pieces.size(); ++q) {
-          if (!pieces[q].gaz && lower(pieces[q].begin) == "of") {
+          if (!pieces[q].gaz && Is(lower(pieces[q].begin), "of")) {
             i = pieces[q].end;
             pieces.resize(q);
             break;
@@ -1415,7 +1418,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
   Document& doc = *w->doc;
   const std::vector<Token>& tokens = doc.tokens;
   const std::string_view folded(doc.folded);
-  auto lower = [&](uint32_t i) { return folded.substr(tokens[i].span.begin, tokens[i].span.size()); };
+  auto lower = [&](uint32_t i) { return std::string_view(folded.data() + tokens[i].span.begin, tokens[i].span.size()); };
   std::vector<Cand>& cands = w->cands;
 
   // Full person names: surname and family-name keys -> candidate index.
@@ -1480,7 +1483,7 @@ void EntityTagger::ResolveInDocument(Work* w) const {
           Cand& b = cands[by_pos[k + 1]];
           if (b.begin != a.end + 1 || a.dropped || b.dropped) continue;
           std::string_view sep = lower(a.end);
-          if (sep != "," && sep != "and") continue;
+          if (!Is(sep, ",") && !Is(sep, "and")) continue;
           for (auto [x, y] : {std::pair<Cand*, Cand*>{&a, &b}, std::pair<Cand*, Cand*>{&b, &a}}) {
             if (!x->team || y->team || y->weak) continue;
             bool townish = y->origin == Origin::kGazetteer
@@ -1640,8 +1643,8 @@ void EntityTagger::ResolveInDocument(Work* w) const {
       for (uint32_t k = c.begin; k < c.end; ++k) {
         if (!tokens[k].Has(kTokWord)) continue;
         // Nor the syllables of a hyphenated given name ("Park Ji-hoon", "Chung Eui-sun").
-        if (k + 1 < c.end && lower(k + 1) == "-" && !tokens[k + 1].Has(kTokSpaceBefore)) continue;
-        if (k > c.begin && lower(k - 1) == "-" && !tokens[k].Has(kTokSpaceBefore)) continue;
+        if (k + 1 < c.end && Is(lower(k + 1), "-") && !tokens[k + 1].Has(kTokSpaceBefore)) continue;
+        if (k > c.begin && Is(lower(k - 1), "-") && !tokens[k].Has(kTokSpaceBefore)) continue;
         int level = w->info[k].common;
         if (level > 0 && level <= 35) wordy = true;
       }

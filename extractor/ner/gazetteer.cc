@@ -492,9 +492,16 @@ void ComputeTokenKeys(const Document& doc, std::vector<uint64_t>* keys, std::vec
   keys->resize(n);
   if (periods != nullptr) periods->resize(n);
   const std::string_view folded(doc.folded);
+  PlainTokens plain(folded);
   for (size_t i = 0; i < n; ++i) {
-    bool period;
-    (*keys)[i] = FastTokenKeyAt(folded, doc.tokens[i], &period);
+    const Token& token = doc.tokens[i];
+    bool period = false;
+    if (plain.IsPlain(token)) {
+      (*keys)[i] = PlainTokenKey(folded.data() + token.span.begin, token.span.size());
+    } else {
+      (*keys)[i] = FastTokenKeyAt(folded, token, &period);
+      plain.Skip(token);
+    }
     if (periods != nullptr) (*periods)[i] = period;
   }
 }

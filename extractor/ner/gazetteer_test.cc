@@ -165,6 +165,72 @@ TEST_CASE("a token's key is the same read from the document or from a string") {
   }
 }
 
+TEST_CASE("plain tokens: no period / ASCII / at most 16 bytes / 16 readable bytes") {
+  Document doc;
+  doc.text = "Mr. Kim met the U.S. envoy in Z\xC3\xBCrich at extraordinarily-long-hour said officials today";
+  doc.folded = doc.text;
+  // Split at spaces.
+  for (uint32_t b = 0; b < doc.text.size();) {
+    uint32_t e = static_cast<uint32_t>(std::min(doc.text.find(' ', b), doc.text.size()));
+    bool non_ascii = false;
+    for (uint32_t k = b; k < e; ++k) non_ascii |= static_cast<unsigned char>(doc.text[k]) >= 0x80;
+    doc.tokens.push_back(Token{Span{b, e}, static_cast<uint16_t>(non_ascii ? kTokNonAscii : 0), 0});
+    b = e + 1;
+  }
+  REQUIRE(doc.tokens.size() == 13);
+  PlainTokens plain(doc.folded);
+  std::string seen;
+  for (const Token& t : doc.tokens) {
+    const bool is_plain = plain.IsPlain(t);
+    seen += is_plain ? '1' : '0';
+    if (!is_plain) plain.Skip(t);
+  }
+  // "Mr." and "U.S." hold periods, "Zürich" a non-ASCII byte, the hyphenated
+  // word 24 bytes; "officials today" lie within the last 15 bytes.
+  CHECK(seen == "0111011010100");
+}
+
+TEST_CASE("a document's keys: plain tokens found ahead of periods as the general path") {
+  std::mt19937 rng(13);
+  const char alphabet[] = "abcXYZ.'-0\xE2\x80\x99";
+  for (int round = 0; round < 500; ++round) {
+    // Words of 1 to 20 bytes, some with periods or curly apostrophes, and
+    // some documents ending in a short word (read byte by byte near the end).
+    Document doc;
+    std::vector<std::string> words;
+    const int count = 1 + static_cast<int>(rng() % 40);
+    for (int w = 0; w < count; ++w) {
+      std::string word;
+      const int n = 1 + static_cast<int>(rng() % 20);
+      const bool plain = rng() % 3 != 0;
+      for (int k = 0; k < n; ++k) word += plain ? "abcXYZ0"[rng() % 7] : alphabet[rng() % (sizeof alphabet - 1)];
+      if (!doc.text.empty()) doc.text += rng() % 4 == 0 ? "  " : " ";
+      bool non_ascii = false;
+      for (unsigned char c : word) non_ascii |= c >= 0x80;
+      const uint32_t begin = static_cast<uint32_t>(doc.text.size());
+      doc.text += word;
+      doc.tokens.push_back(Token{Span{begin, static_cast<uint32_t>(doc.text.size())},
+                                 static_cast<uint16_t>(non_ascii ? kTokNonAscii : 0), 0});
+      words.push_back(word);
+    }
+    doc.folded = doc.text;
+    for (char& c : doc.folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    std::vector<uint64_t> keys;
+    std::vector<uint8_t> periods;
+    ComputeTokenKeys(doc, &keys, &periods);
+    REQUIRE(keys.size() == words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+      INFO("text: " << doc.text << ", word " << i << ": " << words[i]);
+      bool period = false;
+      CHECK(keys[i] == TokenKeyAt(doc.folded, doc.tokens[i], &period));
+      CHECK(keys[i] == TokenKey(words[i]));
+      CHECK(periods[i] == (words[i].find('.') != std::string::npos));
+    }
+  }
+}
+
 TEST_CASE("gazetteer files: comments / blank lines / CRLF / BOM / no final line end") {
   Lexicon lex;
   std::string path = WriteTemp("crlf.tsv",
