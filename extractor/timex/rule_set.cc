@@ -38,7 +38,8 @@ struct RuleSet::Compiled {
   // the set below, which halves the time stage's start-up; a rule's own
   // regular expression is needed only once the set says it matched.
   struct LazyRe {
-    std::string pattern;  // expanded
+    std::string pattern;      // expanded
+    std::string set_pattern;  // the same, as the set gets it (SortAlternatives)
     std::once_flag once;
     std::unique_ptr<RE2> re;
   };
@@ -62,9 +63,10 @@ struct RuleSet::Compiled {
     auto copy = std::make_unique<Compiled>();
     copy->set = std::make_unique<RE2::Set>(SetOptions(), RE2::ANCHOR_START);
     for (const auto& r : res) {
-      if (copy->set->Add(r->pattern, nullptr) < 0) return nullptr;
+      if (copy->set->Add(r->set_pattern, nullptr) < 0) return nullptr;
       copy->res.push_back(std::make_unique<LazyRe>());
       copy->res.back()->pattern = r->pattern;
+      copy->res.back()->set_pattern = r->set_pattern;
     }
     if (!copy->set->Compile()) return nullptr;
     return copy;
@@ -90,6 +92,17 @@ bool ParseType(std::string_view t, std::optional<TimexType>* type) {
 }
 
 std::atomic<uint64_t> g_generation{0};
+
+// The text from `begin` to `end` with one byte of context on each side:
+// all that RE2's assertions (\b, ^, $) look at. RE2 picks its engine by
+// the size of the whole text it is given: given the document, a search for
+// groups runs the DFA over the text before the engine that finds groups;
+// given a short text, a small program's groups take one pass (BitState).
+re2::StringPiece Around(std::string_view folded, size_t begin, size_t end) {
+  const size_t from = begin > 0 ? begin - 1 : 0;
+  const size_t to = std::min(folded.size(), end + 1);
+  return re2::StringPiece(folded.data() + from, to - from);
+}
 
 bool IsUpperStart(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
@@ -132,6 +145,29 @@ RuleSet::~RuleSet() = default;
 
 const std::string& RuleSet::expanded_pattern(size_t i) const { return compiled_->res[i]->pattern; }
 
+namespace {
+
+// The end of the bracket class that opens at p[open] (one past its ']'),
+// or p.size(). A ']' first is a member ("[]a]", "[^]a]"); "[:alpha:]"
+// inside it is one item.
+size_t ClassEnd(std::string_view p, size_t open) {
+  size_t j = open + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;
+  while (j < p.size() && p[j] != ']') {
+    if (p[j] == '\\') {
+      j += 2;
+    } else if (p.compare(j, 2, "[:") == 0 && p.find(":]", j + 2) != std::string_view::npos) {
+      j = p.find(":]", j + 2) + 2;
+    } else {
+      ++j;
+    }
+  }
+  return std::min(p.size(), j + 1);
+}
+
+}  // namespace
+
 int ScanCaptureGroups(std::string_view p, std::map<std::string, int>* named) {
   int count = 0;
   for (size_t i = 0; i < p.size(); ++i) {
@@ -144,21 +180,7 @@ int ScanCaptureGroups(std::string_view p, std::map<std::string, int>* named) {
         ++i;  // the escaped character, whatever it is
       }
     } else if (c == '[') {
-      // A character class: up to its unescaped ']', which may come first
-      // ("[]a]", "[^]a]"); "[:alpha:]" inside it is one item.
-      size_t j = i + 1;
-      if (j < p.size() && p[j] == '^') ++j;
-      if (j < p.size() && p[j] == ']') ++j;
-      while (j < p.size() && p[j] != ']') {
-        if (p[j] == '\\') {
-          j += 2;
-        } else if (p.compare(j, 2, "[:") == 0 && p.find(":]", j + 2) != std::string_view::npos) {
-          j = p.find(":]", j + 2) + 2;
-        } else {
-          ++j;
-        }
-      }
-      i = j;
+      i = ClassEnd(p, i) - 1;  // at its ']': no group inside a class
     } else if (c == '(') {
       if (i + 1 < p.size() && p[i + 1] == '?') {
         // (?P<name>...) and (?<name>...) capture; (?:...), (?i) and (?i:...) do not.
@@ -174,6 +196,59 @@ int ScanCaptureGroups(std::string_view p, std::map<std::string, int>* named) {
     }
   }
   return count;
+}
+
+std::string SortAlternatives(std::string_view p) {
+  if (p.find("\\Q") != std::string_view::npos) return std::string(p);
+  std::string out;
+  out.reserve(p.size());
+  std::vector<std::string_view> alternatives;
+  size_t i = 0;
+  while (i < p.size()) {
+    if (p[i] == '\\') {
+      out.append(p.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    if (p[i] == '[') {
+      const size_t end = ClassEnd(p, i);
+      out.append(p.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (p.compare(i, 3, "(?:") == 0) {
+      // Innermost: up to its ')' no parenthesis or bracket, escaped or not.
+      alternatives.clear();
+      size_t from = i + 3, j = from;
+      bool plain = true;
+      for (; j < p.size() && p[j] != ')'; ++j) {
+        if (p[j] == '\\') {
+          if (j + 1 < p.size() && std::string_view("()[]").find(p[j + 1]) != std::string_view::npos) plain = false;
+          ++j;
+        } else if (p[j] == '(' || p[j] == '[') {
+          plain = false;
+        } else if (p[j] == '|') {
+          alternatives.push_back(p.substr(from, j - from));
+          from = j + 1;
+        }
+        if (!plain) break;
+      }
+      if (plain && j < p.size() && !alternatives.empty()) {
+        alternatives.push_back(p.substr(from, j - from));
+        std::sort(alternatives.begin(), alternatives.end());
+        out += "(?:";
+        for (size_t k = 0; k < alternatives.size(); ++k) {
+          if (k > 0) out += '|';
+          out.append(alternatives[k]);
+        }
+        out += ')';
+        i = j + 1;
+        continue;
+      }
+    }
+    out += p[i++];
+  }
+  return out;
 }
 
 Result<RuleSet> RuleSet::Load(const std::string& dir) {
@@ -234,8 +309,14 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
     auto expanded = lexicon_.Expand(row.Get(c_pattern));
     if (!expanded.ok()) return tsv.Error(row, expanded.status().message());
     // Parsed (and checked) by the set now, compiled alone on first use.
+    // The set only tells which rules match, whatever the order of their
+    // alternatives: it gets them sorted, and the smaller automaton that
+    // RE2 builds from those costs less on text it has not seen.
     std::string error;
-    if (compiled_->set->Add(*expanded, &error) != static_cast<int>(rules_.size())) {
+    std::string set_pattern = SortAlternatives(*expanded);
+    if (compiled_->set->Add(set_pattern, &error) != static_cast<int>(rules_.size())) {
+      RE2::Set check(SetOptions(), RE2::ANCHOR_START);
+      check.Add(*expanded, &error);  // the message about the pattern as written
       return tsv.Error(row, "bad pattern: " + error);
     }
     std::map<std::string, int> groups;
@@ -264,6 +345,7 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
     }
     compiled_->res.push_back(std::make_unique<Compiled::LazyRe>());
     compiled_->res.back()->pattern = std::move(*expanded);
+    compiled_->res.back()->set_pattern = std::move(set_pattern);
     raw_patterns_.emplace_back(row.Get(c_pattern));
     rules_.push_back(std::move(rule));
   }
@@ -461,7 +543,6 @@ void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector
   const Compiled& compiled = ForThisThread();
   std::vector<int>& hits = scratch->hits;
   thread_local std::vector<re2::StringPiece> pieces;
-  const re2::StringPiece whole(folded.data(), folded.size());
   for (const uint32_t start : starts) {
     if (start >= end) continue;
     const re2::StringPiece from(folded.data() + start, end - start);
@@ -478,7 +559,9 @@ void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector
       // that group too.
       const int n = rule.extent_group > 0 ? rule.extent_group + 1 : 1;
       if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
-      if (!compiled.Re(r).Match(whole, start, end, RE2::ANCHOR_START, pieces.data(), n)) continue;
+      const re2::StringPiece around = Around(folded, start, end);
+      const size_t at = start - static_cast<size_t>(around.data() - folded.data());
+      if (!compiled.Re(r).Match(around, at, at + (end - start), RE2::ANCHOR_START, pieces.data(), n)) continue;
       const size_t mb = start;
       const size_t me = mb + pieces[0].size();
       size_t xb = mb, xe = me;
@@ -534,10 +617,11 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
   } else {
     thread_local std::vector<re2::StringPiece> pieces;
     if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
-    const re2::StringPiece whole(folded.data(), folded.size());
     // Anchored at both ends of the match found before: the same path, now
     // with its groups.
-    if (!ForThisThread().Re(m.rule).Match(whole, m.match_begin, m.match_end, RE2::ANCHOR_BOTH, pieces.data(), n)) {
+    const re2::StringPiece around = Around(folded, m.match_begin, m.match_end);
+    const size_t at = m.match_begin - static_cast<size_t>(around.data() - folded.data());
+    if (!ForThisThread().Re(m.rule).Match(around, at, at + matched.size(), RE2::ANCHOR_BOTH, pieces.data(), n)) {
       return false;
     }
     if (memo.entries.size() >= kMemoEntries) {

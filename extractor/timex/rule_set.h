@@ -85,6 +85,15 @@ struct MatchScratch {
 // that RE2 accepts.
 int ScanCaptureGroups(std::string_view pattern, std::map<std::string, int>* named);
 
+// `pattern` with the alternatives of each innermost non-capturing group
+// (a (?:...) that holds no group and no class) in byte order: the same
+// language, but RE2 then factors the prefixes that neighbours share
+// ("thu|thur|thurs"). Patterns with \Q...\E are returned as they are.
+// Only for the RE2::Set, which says whether a rule matches, never where:
+// a rule's own RE2 keeps the written order, on which its leftmost-first
+// ends and groups depend.
+std::string SortAlternatives(std::string_view pattern);
+
 class RuleSet {
  public:
   RuleSet(RuleSet&&) noexcept;

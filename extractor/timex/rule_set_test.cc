@@ -86,6 +86,35 @@ TEST_CASE("capture groups are counted and named as RE2 does it") {
   }
 }
 
+TEST_CASE("alternatives sorted for the rule set's automaton: innermost (?:...) groups only") {
+  struct Case {
+    std::string pattern;
+    std::string sorted;
+  };
+  const Case cases[] = {
+      {"(?:wednesday|thursday|thurs|thu)\\.?", "(?:thu|thurs|thursday|wednesday)\\.?"},
+      {"(?:b|(?:d|c))|z|a", "(?:b|(?:c|d))|z|a"},          // the outer group holds a group
+      {"(?P<x>b|a) (?:b\\|c|a)", "(?P<x>b|a) (?:a|b\\|c)"},  // a capture keeps its order; \\| is no bar
+      {"(?:b|[xa]|a)", "(?:b|[xa]|a)"},                 // holds a class
+      {"[(?:b|a)] \\(?:b|a\\)", "[(?:b|a)] \\(?:b|a\\)"},  // a class; escaped parentheses
+      {"(?i:b|a)(?:b)", "(?i:b|a)(?:b)"},                // flags; one alternative
+      {"\\Q(?:b|a)\\E", "\\Q(?:b|a)\\E"},
+      {"(?:b|a", "(?:b|a"},
+  };
+  for (const Case& c : cases) CHECK_MESSAGE(SortAlternatives(c.pattern) == c.sorted, c.pattern);
+  // Every shipped rule: a pattern RE2 accepts, that matches what the rule matches.
+  auto rules = RuleSet::Load("extractor/timex/rules");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  RE2 sorted(SortAlternatives(rules->expanded_pattern(0)));
+  REQUIRE(sorted.ok());
+  CHECK(RE2::FullMatch("wednesday, june 19, 2024", sorted));
+  CHECK(RE2::FullMatch("thurs. the middle of jan 5 1999", sorted));
+  CHECK_FALSE(RE2::FullMatch("june 19 2024 x", sorted));
+  for (size_t i = 0; i < rules->size(); ++i) {
+    CHECK_MESSAGE(RE2(SortAlternatives(rules->expanded_pattern(i))).ok(), rules->rule(i).id);
+  }
+}
+
 namespace {
 
 // Whether a match may start at the text's first token (up to its first space).
@@ -200,6 +229,39 @@ TEST_CASE("matches report exact bounds / context and groups") {
   CHECK(captures[1] == "june");
   CHECK(captures[2] == "5");
   CHECK_FALSE(rules->Captures(text, folded, matches[2], &captures));  // "june" is not capitalised
+}
+
+TEST_CASE("matches: \\b and $ see the document's bytes around the window and not its edges") {
+  // The extents start and end at word boundaries whatever the assertions
+  // say: the context that the assertions check lies outside them.
+  auto rules = WithRules(
+      "edge\tDATE\tjune (?P<day>%day)$\t@md(06,{day})\n"
+      "lead\tDATE\t\\bfriday (?P<x>(?P<day>%day))\t@md(06,{day})\n"
+      "tail\tDATE\t(?P<x>june) (?P<day>%day)\\b\t@md(06,{day})\n");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  auto find = [&](const std::string& folded, uint32_t start, size_t window_end) {
+    MatchScratch scratch;
+    std::vector<RuleMatch> matches;
+    rules->FindMatches(folded, window_end, {start}, &scratch, &matches);
+    std::vector<std::string> found;
+    std::vector<std::string_view> captures;
+    for (const RuleMatch& m : matches) {
+      REQUIRE(rules->Captures(folded, folded, m, &captures));
+      found.push_back(rules->rule(m.rule).id + ":" + folded.substr(m.begin, m.end - m.begin) + "|" +
+                      std::string(captures.back()));
+    }
+    return found;
+  };
+  using Found = std::vector<std::string>;
+  // $ holds at the document's end only, wherever the window ends.
+  CHECK(find("on june 5", 3, 9) == Found{"edge:june 5|5", "tail:june|5"});
+  CHECK(find("on june 5 more", 3, 9) == Found{"tail:june|5"});
+  // \b looks at the byte before the start...
+  CHECK(find("friday 12", 0, 9) == Found{"lead:12|12"});
+  CHECK(find("xfriday 12", 1, 10).empty());
+  // ... and at the one after the window's end.
+  CHECK(find("june 12x", 0, 7).empty());
+  CHECK(find("june 12 x", 0, 7) == Found{"tail:june|12"});
 }
 
 TEST_CASE("matches from several threads / the first with the rule set's own RE2 objects / the others with copies") {

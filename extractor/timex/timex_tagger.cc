@@ -386,13 +386,15 @@ Status TimexTagger::Process(Document* doc) const {
       }
       if (overlaps) continue;
       // A failed cap= check or a value that does not hold (31 February)
-      // lets the next candidate in.
-      if (!rules_.Captures(text, folded, m, &captures)) continue;
+      // lets the next candidate in. A NONE rule without cap= flags blocks
+      // whatever its groups hold: its groups are not looked for.
+      const TimexRule& rule = rules_.rule(m.rule);
+      if ((rule.type || !rule.capitalized_groups.empty()) && !rules_.Captures(text, folded, m, &captures)) continue;
       Accepted a;
       a.match = i;
       a.end = m.end;
       if (a.end == sent.span.end && a.end - m.begin > 1 && text[a.end - 1] == '.') --a.end;
-      if (rules_.rule(m.rule).type) {
+      if (rule.type) {
         evaluate(m, s, &a);
         if (a.value.outcome == ValueResult::Outcome::kReject) continue;
       }

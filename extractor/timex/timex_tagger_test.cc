@@ -361,6 +361,16 @@ TEST_CASE("what is not a time expression") {
   CHECK(doc.timexes.empty());
 }
 
+TEST_CASE("a blocking rule with a cap= flag blocks only where its group is capitalised") {
+  // none_now_discourse: "Now," opening a sentence; in lower case it is the present.
+  Document opening = Tag("Now, he said, the talks go on.", "2024-06-19");
+  CHECK(opening.timexes.empty());
+  Document inside = Tag("The talks go on now, he said.", "2024-06-19");
+  REQUIRE(inside.timexes.size() == 1);
+  CHECK(inside.timexes[0].span == Span{16, 19});
+  CHECK(inside.timexes[0].value == "PRESENT_REF");
+}
+
 TEST_CASE("quarters and comparisons in a results story") {
   const std::string text = "Earnings rose 5% in the third quarter, up from a year ago. "
                            "Sales were flat in the year-earlier quarter.";
