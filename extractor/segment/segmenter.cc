@@ -489,15 +489,22 @@ Segmenter::Piece Segmenter::TokenizeGeneral(std::string_view s, std::string_view
       return Piece{i + len, Piece::kNewline, 0, false};
     case CharClass::kSpace:
       return Piece{i + len, Piece::kSpace, 0, false};
-    case CharClass::kApostrophe:
-      if (after_word && is_clitic_s(i, len)) return Piece{i + len + 1, Piece::kToken, kTokWord | kTokLower, false};
-      return Piece{i + len, Piece::kToken, kTokPunct, false};
+    case CharClass::kApostrophe: {
+      // "’s" and "’" are marked like any token with a byte >= 0x80: later
+      // stages then read the curly apostrophe as a straight one.
+      const uint16_t non_ascii = static_cast<unsigned char>(s[i]) >= 0x80 ? kTokNonAscii : 0;
+      if (after_word && is_clitic_s(i, len)) {
+        return Piece{i + len + 1, Piece::kToken, static_cast<uint16_t>(kTokWord | kTokLower | non_ascii), false};
+      }
+      return Piece{i + len, Piece::kToken, static_cast<uint16_t>(kTokPunct | non_ascii), false};
+    }
     case CharClass::kPunct: {
       size_t end = i + len;
       if (s[i] == '.') {
         while (end < n && s[end] == '.') ++end;  // "..." is one token
       }
-      return Piece{end, Piece::kToken, kTokPunct, IsTerminal(s.substr(i, end - i))};
+      const uint16_t non_ascii = static_cast<unsigned char>(s[i]) >= 0x80 ? kTokNonAscii : 0;  // "“", "—"
+      return Piece{end, Piece::kToken, static_cast<uint16_t>(kTokPunct | non_ascii), IsTerminal(s.substr(i, end - i))};
     }
     case CharClass::kDigit: {
       size_t end = i;

@@ -57,6 +57,16 @@ TEST_CASE("possessives split with straight and curly apostrophes") {
   CHECK(Tokens(doc) == std::vector<std::string>{"North", "Korea", "\xE2\x80\x99s", "leader", "and", "Russia",
                                                 "'s", "O'Brien", "don't"});
   CHECK(doc.tokens[2].span == Span{11, 15});
+  // A token with a byte >= 0x80 says so, punctuation and "’s" too: later
+  // stages read its curly apostrophe as a straight one.
+  CHECK(doc.tokens[2].Has(kTokNonAscii));
+  CHECK(doc.tokens[2].Has(kTokWord));
+  CHECK_FALSE(doc.tokens[6].Has(kTokNonAscii));
+  Document marks = Segment("He said \xE2\x80\x9Cno\xE2\x80\x9D \xE2\x80\x94 and left.");
+  REQUIRE(Tokens(marks) == std::vector<std::string>{"He", "said", "\xE2\x80\x9C", "no", "\xE2\x80\x9D",
+                                                    "\xE2\x80\x94", "and", "left", "."});
+  for (size_t t : {2, 4, 5}) CHECK((marks.tokens[t].Has(kTokNonAscii) && marks.tokens[t].Has(kTokPunct)));
+  CHECK_FALSE(marks.tokens[8].Has(kTokNonAscii));
 }
 
 TEST_CASE("abbreviations / initialisms / numbers and hyphens") {
