@@ -7,17 +7,14 @@
 // publication date are kept. Nothing is downloaded and nothing is written
 // into the source tree.
 //
-//   node tools/bench/real_corpus.js --out /tmp/real.ndjson ../shared/data/conll2003 \
-//       ../shared/data/tempeval3 ../shared/data/meantime/intra-doc_annotation
+//   node tools/bench/real_corpus.js --out /tmp/real.ndjson ../shared/data/tempeval3 \
+//       ../shared/data/meantime/intra-doc_annotation
 //   bash tools/bench.sh --corpus /tmp/real.ndjson --no-compromise --no-microbench
 //   bash tools/profile.sh --corpus /tmp/real.ndjson
 //
 // Each argument is a file or a folder (searched recursively). Recognised:
 //   *.tml              TimeML (TempEval-3): the <TEXT> element, tags
 //                      stripped; the creation-time TIMEX3 as the date
-//   CoNLL-2003 files   one token per line, documents split at -DOCSTART-,
-//                      sentences at blank lines; a YYYY-MM-DD token in the
-//                      first three sentences (the dateline) as the date
 //   *.xml with <token> MEANTIME / CAT: the tokens, sentence by sentence;
 //                      a "Month D, YYYY" sentence near the top as the date
 // Tokenized text is joined with the spaces news text has: none before
@@ -94,37 +91,6 @@ function fromTimeML(file, content) {
   return [{id: path.basename(file, '.tml'), published, text: decodeEntities(text[1].replace(/<[^>]*>/g, ''))}];
 }
 
-function fromCoNLL(file, content) {
-  const docs = [];
-  let sentences = null;
-  let sentence = [];
-  const endSentence = () => {
-    if (sentence.length && sentences) sentences.push(sentence);
-    sentence = [];
-  };
-  const endDoc = () => {
-    endSentence();
-    if (sentences && sentences.length) {
-      let published = '';
-      for (const s of sentences.slice(0, 3)) {
-        const d = s.find((t) => /^\d{4}-\d{2}-\d{2}$/.test(t));
-        if (d) { published = d; break; }
-      }
-      docs.push({id: `${path.basename(file)}:${docs.length}`, published,
-                 text: sentences.map(joinTokens).join('\n') + '\n'});
-    }
-    sentences = [];
-  };
-  for (const line of content.split('\n')) {
-    if (line.startsWith('-DOCSTART-')) { endDoc(); continue; }
-    const token = line.split(' ')[0];
-    if (token === '') endSentence();
-    else sentence.push(token);
-  }
-  endDoc();
-  return docs;
-}
-
 function fromCAT(file, content) {
   const sentences = [];
   const re = /<token\b[^>]*\bsentence="(\d+)"[^>]*>([^<]*)<\/token>/g;
@@ -165,7 +131,6 @@ function main() {
     const content = fs.readFileSync(file, 'utf8');
     let docs = [];
     if (file.endsWith('.tml')) docs = fromTimeML(file, content);
-    else if (content.startsWith('-DOCSTART-')) docs = fromCoNLL(file, content);
     else if (file.endsWith('.xml') && content.includes('<token')) docs = fromCAT(file, content);
     for (const d of docs) {
       const line = JSON.stringify(d);
