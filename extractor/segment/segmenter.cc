@@ -304,7 +304,8 @@ Status Segmenter::Process(Document* doc) const { return Segment(doc, /*quick=*/t
 Status Segmenter::ProcessGeneralForTesting(Document* doc) const { return Segment(doc, /*quick=*/false); }
 
 Status Segmenter::Segment(Document* doc, bool quick) const {
-  std::vector<uint32_t> checks;
+  thread_local std::vector<uint32_t> checks;  // kept: no allocation per document once grown
+  checks.clear();
   if (quick) {
     Tokenize<true>(doc, &checks);
   } else {

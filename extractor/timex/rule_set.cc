@@ -93,15 +93,18 @@ bool ParseType(std::string_view t, std::optional<TimexType>* type) {
 
 std::atomic<uint64_t> g_generation{0};
 
-// The text from `begin` to `end` with one byte of context on each side:
-// all that RE2's assertions (\b, ^, $) look at. RE2 picks its engine by
-// the size of the whole text it is given: given the document, a search for
-// groups runs the DFA over the text before the engine that finds groups;
-// given a short text, a small program's groups take one pass (BitState).
-re2::StringPiece Around(std::string_view folded, size_t begin, size_t end) {
+// re.Match() over folded[begin, end), given only that range and one byte
+// of context on each side: all that RE2's assertions (\b, ^, $) look at.
+// RE2 picks its engine by the size of the whole text it is given: given the
+// document, a search for groups runs the DFA over the text before the
+// engine that finds groups; given a short text, a small program's groups
+// take one pass (BitState).
+bool MatchAround(const RE2& re, std::string_view folded, size_t begin, size_t end, RE2::Anchor anchor,
+                 re2::StringPiece* pieces, int n) {
   const size_t from = begin > 0 ? begin - 1 : 0;
   const size_t to = std::min(folded.size(), end + 1);
-  return re2::StringPiece(folded.data() + from, to - from);
+  const re2::StringPiece around(folded.data() + from, to - from);
+  return re.Match(around, begin - from, end - from, anchor, pieces, n);
 }
 
 bool IsUpperStart(std::string_view text, size_t pos) {
@@ -559,9 +562,7 @@ void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector
       // that group too.
       const int n = rule.extent_group > 0 ? rule.extent_group + 1 : 1;
       if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
-      const re2::StringPiece around = Around(folded, start, end);
-      const size_t at = start - static_cast<size_t>(around.data() - folded.data());
-      if (!compiled.Re(r).Match(around, at, at + (end - start), RE2::ANCHOR_START, pieces.data(), n)) continue;
+      if (!MatchAround(compiled.Re(r), folded, start, end, RE2::ANCHOR_START, pieces.data(), n)) continue;
       const size_t mb = start;
       const size_t me = mb + pieces[0].size();
       size_t xb = mb, xe = me;
@@ -619,9 +620,8 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
     if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
     // Anchored at both ends of the match found before: the same path, now
     // with its groups.
-    const re2::StringPiece around = Around(folded, m.match_begin, m.match_end);
-    const size_t at = m.match_begin - static_cast<size_t>(around.data() - folded.data());
-    if (!ForThisThread().Re(m.rule).Match(around, at, at + matched.size(), RE2::ANCHOR_BOTH, pieces.data(), n)) {
+    if (!MatchAround(ForThisThread().Re(m.rule), folded, m.match_begin, m.match_end, RE2::ANCHOR_BOTH,
+                     pieces.data(), n)) {
       return false;
     }
     if (memo.entries.size() >= kMemoEntries) {
