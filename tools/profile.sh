@@ -13,6 +13,11 @@
 #   bash tools/profile.sh --keep out.callgrind # keep the profile for kcachegrind/callgrind_annotate
 #   bash tools/profile.sh --corpus real.ndjson # an NDJSON corpus of your own instead
 #                                              # (real news: tools/bench/real_corpus.js)
+#   bash tools/profile.sh --corpus real.ndjson --steady
+#                                              # also the cost per byte of the corpus's second
+#                                              # half alone: RE2's first-use work (compiling
+#                                              # rules, building DFA states) is mostly paid in
+#                                              # the first half, as in a long stream
 #
 # Without --binary it builds and profiles build-speed/newsgraph (Release):
 # functions inlined into a stage count towards the stage.
@@ -22,13 +27,15 @@ docs=300
 bin=""
 keep=""
 own_corpus=""
+steady=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --docs) docs="$2"; shift 2 ;;
     --binary) bin="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
     --corpus) own_corpus="$(realpath "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --steady) steady=1; shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -68,9 +75,9 @@ bytes=$(stat -c %s "$work/corpus.ndjson")
 callgrind_annotate --inclusive=yes --threshold=100 "$work/corpus.cg" 2>/dev/null > "$work/inclusive.txt"
 callgrind_annotate "$work/corpus.cg" 2>/dev/null > "$work/self.txt"
 
-# Inclusive cost of the first function whose name matches $1.
+# Inclusive cost of the first function whose name matches $1 (in profile $2).
 cost_of() {
-  { grep -E "$1" "$work/inclusive.txt" || true; } | head -1 | awk '{ gsub(",", "", $1); print $1 + 0 }'
+  { grep -E "$1" "${2:-$work/inclusive.txt}" || true; } | head -1 | awk '{ gsub(",", "", $1); print $1 + 0 }'
 }
 echo "corpus: $docs articles, $(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB; $all instructions in all, $startup for start-up (tiny document)"
 awk -v a="$all" -v s="$startup" -v b="$bytes" 'BEGIN {
@@ -97,6 +104,32 @@ row "entities: EntityTagger::Process" 'ner::EntityTagger::Process' per-doc
 row "time: TimexTagger::Process" 'timex::TimexTagger::Process' per-doc
 row "events: EventTagger::Process" 'events::EventTagger::Process' per-doc
 row "write: NdjsonWriter::WriteDocument" 'NdjsonWriter::WriteDocument' per-doc
+
+if [ "$steady" = 1 ]; then
+  # The first half alone; the whole run less it is what the second half costs
+  # once the first has paid for RE2's first-use work.
+  head -n $(( $(wc -l < "$work/corpus.ndjson") / 2 )) "$work/corpus.ndjson" > "$work/half.ndjson"
+  valgrind --tool=callgrind --callgrind-out-file="$work/half.cg" \
+    "$bin" extract --threads 1 "$work/half.ndjson" >/dev/null 2>"$work/half.log" || true
+  callgrind_annotate --inclusive=yes --threshold=100 "$work/half.cg" 2>/dev/null > "$work/half_inclusive.txt"
+  half_all=$(total "$work/half.cg")
+  rest_bytes=$(( bytes - $(stat -c %s "$work/half.ndjson") ))
+  echo
+  awk -v a="$all" -v h="$half_all" -v b="$rest_bytes" 'BEGIN {
+    printf "second half alone (%.2f MB), per input byte: %.0f instructions\n", b / 1e6, (a - h) / b }'
+  steady_row() {
+    local whole half
+    whole=$(cost_of "$2"); half=$(cost_of "$2" "$work/half_inclusive.txt")
+    awk -v l="$1" -v w="${whole:-0}" -v h="${half:-0}" -v b="$rest_bytes" 'BEGIN {
+      printf "  %-42s %8.1f per byte\n", l, (w - h) / b }'
+  }
+  steady_row "read" 'DocumentStream::Next'
+  steady_row "segment" 'segment::Segmenter::Process'
+  steady_row "entities" 'ner::EntityTagger::Process'
+  steady_row "time" 'timex::TimexTagger::Process'
+  steady_row "events" 'events::EventTagger::Process'
+  steady_row "write" 'NdjsonWriter::WriteDocument'
+fi
 echo
 echo "functions with the most instructions of their own:"
 grep -E '^ *[0-9,]+ +\(' "$work/self.txt" | grep -v 'PROGRAM TOTALS' | head -25 |
