@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "extractor/events/lexicon.h"
+#include "extractor/events/mention_finder.h"
 #include "extractor/segment/segmenter.h"
 
 namespace newsgraph::events {
@@ -1007,6 +1009,54 @@ TEST_CASE("long words read the same the first time and from the word cache") {
     CHECK(got == std::vector<std::string>{"travel planned Vladimir Putin", "travel planned Kim Jong Un",
                                           "visited uncertain Vladimir Putin", "visited uncertain Kim Jong Un"});
   }
+}
+
+// One line per mention: where, what, status and fillers.
+std::vector<std::string> MentionLines(const std::vector<EventMention>& mentions) {
+  std::vector<std::string> out;
+  for (const EventMention& m : mentions) {
+    auto add = [&line = out.emplace_back()](char sep, const std::string& s) {
+      if (sep != 0) line += sep;
+      line += s;
+    };
+    add(0, std::to_string(m.sentence));
+    add(' ', std::to_string(m.tok_begin));
+    add('-', std::to_string(m.tok_end));
+    add(' ', std::to_string(m.trigger));
+    add(' ', std::string(EventStatusName(m.status)));
+    for (const RoleFill& f : m.roles) {
+      add(' ', std::to_string(f.role));
+      add('=', std::to_string(f.entity));
+    }
+    for (const std::string& d : m.dates) add(' ', d);
+  }
+  return out;
+}
+
+TEST_CASE("a document no trigger word starts is skipped / with the mentions of a full analysis") {
+  StageConfig config;
+  config.data_dir = ".";
+  Result<EventSchema> schema = EventSchema::Load("schemas/events.json");
+  REQUIRE(schema.ok());
+  Result<Lexicon> lex = Lexicon::Load(config, std::move(schema).value());
+  REQUIRE(lex.ok());
+  const MentionFinder skipping(*lex);
+  const MentionFinder full(*lex, /*skip_without_triggers=*/false);
+  // Forms of light verbs only, some with "it" (which repeats an earlier
+  // mention of its sentence): no mention, whether skipped or analysed.
+  Document none = F().Run("Putin held it in Moscow on Monday. Kim paid it no mind, and they had it out. "
+                          "The ministers made it to Pyongyang.",
+                          "2024-06-19", {kPutin, kKim, kMoscow, kPyongyang}, {{"Monday", "2024-06-17"}});
+  CHECK(full.Find(none).empty());
+  CHECK(skipping.Find(none).empty());
+  // A trigger word anywhere: the whole document is analysed ("held it" repeats the talks).
+  Document some = F().Run("Putin held it in Moscow. Putin held talks with Kim in Pyongyang, and they held it "
+                          "again on Monday.",
+                          "2024-06-19", {kPutin, kKim, kMoscow, kPyongyang}, {{"Monday", "2024-06-17"}});
+  const std::vector<std::string> lines = MentionLines(full.Find(some));
+  CHECK(lines == std::vector<std::string>{"1 8-9 34 occurred 0=0 0=1 1=3 2024-06-17",  // talks
+                                          "1 16-18 34 occurred 0=0 0=1 2024-06-17"});     // held it (again)
+  CHECK(MentionLines(skipping.Find(some)) == lines);
 }
 
 TEST_CASE("an empty document has no events and is not an error") {

@@ -395,6 +395,11 @@ Result<Lexicon> Lexicon::Load(const StageConfig& config, EventSchema schema) {
   for (WordInfo& w : lex.infos_) {
     if (!w.cues.empty() || (w.classes & (kWcRel | kWcSub))) w.starts |= kStartsClause;
     if (w.classes & (kWcVerbForm | kWcTriggerNoun)) w.starts |= kStartsForm;
+    for (const FormRef& f : w.forms) {
+      if (f.kind == FormRef::kNounTrigger || (f.kind == FormRef::kVerb && !lex.verb_triggers_[f.id].empty())) {
+        w.starts |= kStartsTrigger;
+      }
+    }
     for (uint16_t c : w.cues) {
       const Pattern& p = lex.cues_[c].pattern;
       if (p.size() == 1 || p[1].kind == PatternElem::kAny || p[1].kind == PatternElem::kAnyUpTo3) {

@@ -131,6 +131,7 @@ struct FormRef {
 enum WordStart : uint8_t {
   kStartsClause = 1u << 0,  // a cue's first word, or a relative or subordinating word (kWcRel, kWcSub)
   kStartsForm = 1u << 1,    // a form's first word (kWcVerbForm, kWcTriggerNoun)
+  kStartsTrigger = 1u << 2,  // the first word of a noun trigger or of a verb with triggers (not only a light verb)
 };
 
 struct WordInfo {

@@ -97,10 +97,31 @@ TEST_CASE("entries sum up what their word can start") {
   const WordInfo* visited = lex.Lookup("visited");
   REQUIRE(visited != nullptr);
   CHECK((visited->starts & kStartsForm) != 0);
+  CHECK((visited->starts & kStartsTrigger) != 0);
   CHECK(visited->cues.empty());
   CHECK_FALSE(visited->cue_next_any);
   CHECK(visited->cue_next_ids == 0);
   CHECK(visited->cue_next_classes == 0);
+}
+
+TEST_CASE("a noun trigger or a verb with triggers starts a trigger / a light verb alone does not") {
+  Lexicon lex = LoadShipped();
+  for (std::string_view word : {"visited", "talks", "summit", "signed", "agreement", "meets"}) {
+    const WordInfo* w = lex.Lookup(word);
+    REQUIRE_MESSAGE(w != nullptr, word);
+    CHECK_MESSAGE((w->starts & (kStartsForm | kStartsTrigger)) == (kStartsForm | kStartsTrigger), word);
+  }
+  // Forms of light and host verbs only ("held talks", "paid a visit").
+  for (std::string_view word : {"held", "paid", "had", "made"}) {
+    const WordInfo* w = lex.Lookup(word);
+    REQUIRE_MESSAGE(w != nullptr, word);
+    CHECK_MESSAGE((w->starts & kStartsForm) != 0, word);
+    CHECK_MESSAGE((w->starts & kStartsTrigger) == 0, word);
+  }
+  // A word no form starts with.
+  const WordInfo* the = lex.Lookup("the");
+  REQUIRE(the != nullptr);
+  CHECK((the->starts & (kStartsForm | kStartsTrigger)) == 0);
 }
 
 TEST_CASE("patterns parse / and bad ones say why") {

@@ -130,7 +130,10 @@ struct Scratch {
   };
   // No entry, and a word of five or more letters in -ly (see Analyzer::LookUp()).
   static constexpr uint32_t kLyWord = kNone - 1;
-  static constexpr int kCacheBits = 12;
+  // 16384 entries (384 KB): the words of real news (names, numbers, content
+  // words the lexicon does not hold) evict one another from 4096 entries,
+  // and a miss costs a probe of the lexicon.
+  static constexpr int kCacheBits = 14;
   static constexpr size_t kCacheSize = size_t{1} << kCacheBits;
   std::vector<CachedWord> word_cache = std::vector<CachedWord>(kCacheSize);
   uint64_t cache_lexicon = 0;
@@ -169,8 +172,9 @@ class Analyzer {
     folded_ = doc.folded.data();
   }
 
-  // Replaces *out (given to the constructor) with the mentions in text order.
-  void Run();
+  // Replaces *out (given to the constructor) with the mentions in text order;
+  // `skip_without_triggers`: see MentionFinder.
+  void Run(bool skip_without_triggers);
 
  private:
   // ---- token view ----------------------------------------------------------
@@ -256,6 +260,12 @@ class Analyzer {
   int TimexAt(uint32_t t) const { return timex_at_data_[t]; }
 
   // ---- set-up --------------------------------------------------------------
+  // Whether some token may start a trigger form: a form start BuildView()
+  // would keep whose word starts a noun trigger or a verb with triggers. If
+  // none does, Run() finds nothing (a light verb alone only repeats an
+  // earlier mention: "held it"), and the document needs no view at all.
+  // Stops at the first such token.
+  bool MayHoldTrigger() const;
   void BuildView();
   void PrepareSentence(uint32_t s);
   uint32_t MatchFrom(const Pattern& p, size_t k, uint32_t t, uint32_t limit) const;
@@ -437,6 +447,18 @@ bool Analyzer::IsQuote(uint32_t t) const { return (punct_data_[t] & kPkQuote) !=
 bool Analyzer::IsHardStop(uint32_t t) const { return (punct_data_[t] & kPkHard) != 0; }
 
 bool Analyzer::InAuxCue(uint32_t t) const { return in_aux_[t] != 0; }
+
+bool Analyzer::MayHoldTrigger() const {
+  const std::string_view folded = doc_.folded;
+  for (const Token& tk : doc_.tokens) {
+    // BuildView()'s test for a form start, the lexicon's filter first.
+    if (!tk.Has(kTokWord) || tk.span.begin >= folded.size()) continue;
+    if (!lex_.MayStartForm(folded.substr(tk.span.begin, tk.span.end - tk.span.begin))) continue;
+    const WordInfo* w = LookUp(tk, folded.data(), folded.size());
+    if (w != nullptr && (w->starts & kStartsForm) && (w->starts & kStartsTrigger)) return true;
+  }
+  return false;
+}
 
 void Analyzer::BuildView() {
   const size_t n = doc_.tokens.size();
@@ -3407,8 +3429,9 @@ void Analyzer::AnalyzeLightVerbIt(uint32_t verb_begin, uint32_t verb_end, int ve
   }
 }
 
-void Analyzer::Run() {
+void Analyzer::Run(bool skip_without_triggers) {
   out_.clear();
+  if (skip_without_triggers && !MayHoldTrigger()) return;
   BuildView();
   // Nouns that can only refer back ("the deal") wait until an event of
   // their type is found: most documents never need them.
@@ -3516,7 +3539,7 @@ std::string EventDateFromTimex(std::string_view v) {
 void MentionFinder::Find(const Document& doc, std::vector<EventMention>* out) const {
   thread_local Scratch scratch;
   Analyzer a(lex_, doc, scratch, out);
-  a.Run();
+  a.Run(skip_without_triggers_);
 }
 
 std::vector<EventMention> MentionFinder::Find(const Document& doc) const {

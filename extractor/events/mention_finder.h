@@ -28,7 +28,10 @@ std::string EventDateFromTimex(std::string_view value);
 
 class MentionFinder {
  public:
-  explicit MentionFinder(const Lexicon& lexicon) : lex_(lexicon) {}
+  // `skip_without_triggers` false analyses even a document no word of which
+  // starts a trigger (which yields no mention either way: tests compare).
+  explicit MentionFinder(const Lexicon& lexicon, bool skip_without_triggers = true)
+      : lex_(lexicon), skip_without_triggers_(skip_without_triggers) {}
 
   // The mentions in text order. Needs doc.tokens, doc.sentences, doc.folded,
   // doc.entities and doc.timexes; reads nothing else. Never fails.
@@ -39,6 +42,7 @@ class MentionFinder {
 
  private:
   const Lexicon& lex_;
+  bool skip_without_triggers_;
 };
 
 }  // namespace newsgraph::events
