@@ -29,6 +29,13 @@ void AppendUtf8(char32_t cp, std::string* out);
 bool IsUnicodeSpace(char32_t cp);        // NBSP, thin spaces, line separators...
 bool IsUnicodePunctuation(char32_t cp);  // curly quotes, dashes, ellipsis, bullets...
 bool IsUnicodeApostrophe(char32_t cp);   // U+2019, U+02BC
+// A code point of a word to the segmenter (any other than a line or
+// paragraph separator, a space, an apostrophe or punctuation): the
+// segmenter and the stages that predict its tokens share this test.
+inline bool IsUnicodeWordChar(char32_t cp) {
+  return cp != 0x2028 && cp != 0x2029 && !IsUnicodeSpace(cp) && !IsUnicodeApostrophe(cp) &&
+         !IsUnicodePunctuation(cp);
+}
 bool IsUnicodeUpper(char32_t cp);        // upper-case Latin, Greek, Cyrillic letters
 
 }  // namespace newsgraph

@@ -68,6 +68,23 @@ uint64_t IdHash(std::string_view id) {
   return FinishKey(h, id.size());
 }
 
+// Text that becomes the std::string it initializes: the string is made in
+// place (an argument of type std::string would be made, moved and destroyed).
+struct StringOf {
+  std::string_view text;
+  operator std::string() const { return std::string(text); }
+};
+
+// What `make` returns, made where it is emplaced: vector::emplace_back
+// initializes its element from the conversion's result.
+template <typename Make>
+struct InPlace {
+  Make make;
+  operator decltype(make())() const { return make(); }
+};
+template <typename Make>
+InPlace(Make) -> InPlace<Make>;  // (clang 14 does not deduce it for an aggregate)
+
 // Everything the tables know about one word, looked up once per token.
 struct WordInfo {
   uint32_t gaz_len : 5;    // longest gazetteer alias starting with the word (tokens)
@@ -97,6 +114,9 @@ WordInfo Unpack(uint32_t v) { return std::bit_cast<WordInfo>(v); }
 // clang 14, used for the fuzz build, cannot bit_cast bit-fields at compile time.)
 const uint32_t kNotListWord =
     ~std::bit_cast<uint32_t>(WordInfo{0, 0, 127, 0, 0, 0, 0, kGiven, 0, 0, 0});
+// The fields that make any word a mark (see Process): it may start a title
+// or a gazetteer adjective.
+const uint32_t kMarkIfWord = std::bit_cast<uint32_t>(WordInfo{0, 15, 0, 0, 0, 0, 0, 0, 0, 1, 0});
 
 }  // namespace
 
@@ -196,12 +216,15 @@ class KeyIndex {
 // only what it outputs once the buffers have grown.
 struct EntityTagger::Work {
   Document* doc = nullptr;
+  // Per token; the first doc->tokens.size() are this document's.
   std::vector<uint64_t> keys;
   std::vector<WordInfo> info;
   std::vector<uint32_t> period_tokens;  // the tokens that hold a '.' ("J.", "U.S."), ascending
-  std::vector<uint32_t> marks;      // tokens that are capitalised words or may start a title
-  std::vector<uint32_t> the_marks;  // every "the" (AddDescriptions checks the word after it)
-  size_t mark_count = 0, the_mark_count = 0;  // how much of marks and the_marks this document uses
+  // Words that are capitalised or may start a title or a gazetteer adjective
+  // ("North Korean" in "the North Korean leader"), ascending.
+  std::vector<uint32_t> marks;
+  size_t mark_count = 0;  // how much of marks this document uses
+  std::vector<uint32_t> description_starts;  // AddDescriptions: each "the" before an adjective
   std::vector<Cand> cands;
   std::vector<Gazetteer::Candidate> scratch;
   std::bitset<26 * 26> doc_countries;             // alpha-2 of countries named unambiguously
@@ -649,14 +672,13 @@ Status EntityTagger::Process(Document* doc) const {
   w.Reset(doc);
   doc->entities.clear();
   const size_t n = doc->tokens.size();
-  w.keys.resize(n);
-  w.info.resize(n);
-  // The mark lists only grow (their counts say how much is used): shrinking
-  // and growing them again would zero them for every document.
+  // The per-token arrays only grow (the token count and the list counts say
+  // how much is used): shrinking and growing them again would zero them for
+  // every document.
+  if (w.keys.size() < n) w.keys.resize(n);
+  if (w.info.size() < n) w.info.resize(n);
   if (w.marks.size() < n + 1) w.marks.resize(n + 1);
-  if (w.the_marks.size() < n + 1) w.the_marks.resize(n + 1);
   if (w.period_tokens.size() < n + 1) w.period_tokens.resize(n + 1);
-  const uint64_t the = the_key_;
   const std::string_view folded(doc->folded);
   // Plain pointers: the compiler need not reload the vectors after each store.
   const Token* tokens = doc->tokens.data();
@@ -665,7 +687,6 @@ Status EntityTagger::Process(Document* doc) const {
   // The lists are written through cursors, one register each, that move
   // on past a token that belongs in them.
   uint32_t* mark_end = w.marks.data();
-  uint32_t* the_end = w.the_marks.data();
   // The two tables as pointer and mask, indexed by "capitalised": a word in
   // lower case needs only what lower_vocab_ holds (titles, connectors,
   // context words, short common words...).
@@ -710,10 +731,7 @@ Status EntityTagger::Process(Document* doc) const {
     const WordInfo info = Unpack(tables[shape.capish].Get(key));
     infos[i] = info;
     *mark_end = static_cast<uint32_t>(i);
-    mark_end += shape.capitalized_word | (shape.word & (info.title_len != 0));
-    // "the", which may open a description: "the North Korean leader".
-    *the_end = static_cast<uint32_t>(i);
-    the_end += key == the;
+    mark_end += shape.capitalized_word | (shape.word & ((Pack(info) & kMarkIfWord) != 0));
   }
   // Words with periods ("J.", "St.") are initials and abbreviations, never
   // list words: no common level, no given name.
@@ -721,7 +739,6 @@ Status EntityTagger::Process(Document* doc) const {
     infos[*t] = Unpack(Pack(infos[*t]) & kNotListWord);
   }
   w.mark_count = static_cast<size_t>(mark_end - w.marks.data());
-  w.the_mark_count = static_cast<size_t>(the_end - w.the_marks.data());
   FindCandidates(&w);
   ResolveInDocument(&w);
   AddDescriptions(&w);
@@ -797,7 +814,7 @@ void EntityTagger::FindCandidates(Work* w) const {
   }
 
   std::vector<Gazetteer::Candidate>& found = w->scratch;
-  // Only capitalised words and title words can start anything: visit those.
+  // Only marks can start anything: visit those.
   const std::span<const uint32_t> marks(w->marks.data(), w->mark_count);
   size_t m = 0;
   // The gazetteer's first slot for the name that may start at a mark is
@@ -1662,10 +1679,24 @@ void EntityTagger::AddDescriptions(Work* w) const {
   const std::vector<Token>& tokens = doc.tokens;
   std::vector<Gazetteer::Candidate>& found = w->scratch;
   const size_t n_cands = w->cands.size();
+  // Where one may start: "the" before a word that may start a gazetteer
+  // adjective. Such a word is a mark when every adjective starts with a
+  // letter (a word, see Process), and the marks are few; else every token is
+  // looked at.
+  std::vector<uint32_t>& starts = w->description_starts;
+  starts.clear();
+  if (gazetteer_->adjectives_start_with_letters()) {
+    for (uint32_t j : std::span<const uint32_t>(w->marks.data(), w->mark_count)) {
+      if (j > 0 && w->info[j].adjective && w->keys[j - 1] == the_key_) starts.push_back(j - 1);
+    }
+  } else {
+    for (uint32_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (w->keys[i] == the_key_ && w->info[i + 1].adjective) starts.push_back(i);
+    }
+  }
   uint32_t next_free = 0;  // descriptions do not overlap
-  for (uint32_t i : std::span<const uint32_t>(w->the_marks.data(), w->the_mark_count)) {
-    // Only before a word that may start a gazetteer adjective.
-    if (i < next_free || i + 2 >= tokens.size() || !w->info[i + 1].adjective) continue;
+  for (uint32_t i : starts) {
+    if (i < next_free || i + 2 >= tokens.size()) continue;
     uint32_t j = i + 1;
     uint32_t len = gazetteer_->MatchAt(doc, w->keys, j, &found);
     std::string_view country;
@@ -1804,15 +1835,20 @@ void EntityTagger::BuildEntities(Work* w) const {
       else by_key.Add(hash, static_cast<int32_t>(doc.entities.size()));
       index = static_cast<int32_t>(doc.entities.size());
       counts.push_back(0);
-      // Strings constructed whole, not assigned into empty ones.
-      using S = std::string;
+      // The entity is made where the vector keeps it, from the conversion's
+      // result (no temporary to move and destroy), and so are its strings
+      // (see StringOf).
+      using S = StringOf;
       if (def.origin == Origin::kGazetteer) {
         const GazetteerEntry& g = gazetteer_->entries()[def.entry];
-        doc.entities.push_back(Entity{S(key), g.type, S(g.subtype), S(g.name), S(g.country), S(g.capital_of),
-                                      g.SameAs(), {}, S(g.source)});
+        doc.entities.emplace_back(InPlace{[&] {
+          return Entity{S{key}, g.type, S{g.subtype}, S{g.name}, S{g.country}, S{g.capital_of}, g.SameAs(), {},
+                        S{g.source}};
+        }});
       } else {
-        doc.entities.push_back(Entity{S(key), TypeOf(def.guess), S(def.subtype), S(surface(def)), {}, {}, {}, {},
-                                      "rule"});
+        doc.entities.emplace_back(InPlace{[&] {
+          return Entity{S{key}, TypeOf(def.guess), S{def.subtype}, S{surface(def)}, {}, {}, {}, {}, S{"rule"}};
+        }});
       }
     }
     entity_of[pos] = index;

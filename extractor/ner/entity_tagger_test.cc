@@ -6,6 +6,8 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>  // getpid: test files of parallel runs apart
+
 #include "extractor/segment/segmenter.h"
 
 namespace newsgraph::ner {
@@ -356,6 +358,48 @@ TEST_CASE("currencies are no places / hyphenated given names / titles before a l
   const Entity* pope = Find(doc, "person/pope-francis");
   REQUIRE(pope != nullptr);
   CHECK(Mentions(*pope) == std::vector<std::string>{"55-67:name"});
+}
+
+TEST_CASE("descriptions are found from the marks as from every token") {
+  // AddDescriptions looks only at the marks when every adjective of the
+  // gazetteers starts with a letter, else at every token: both find the
+  // same descriptions, including one whose adjective is in lower case.
+  auto load = [](const std::string& adjectives) {
+    const std::string path = "/tmp/newsgraph_ner_test_adjectives_" + std::to_string(getpid()) + ".tsv";
+    {
+      std::ofstream out(path);
+      out << "id\ttype\tsubtype\tname\tcountry\tadjectives\n"
+             "place/zq-zarquonia\tPlace\tcountry\tZarquonia\tZQ\t" << adjectives << "\n";
+    }
+    StageConfig config = TestConfig();
+    config.user_gazetteers.push_back(path);
+    auto tagger = EntityTagger::Create(config);
+    std::remove(path.c_str());
+    REQUIRE_MESSAGE(tagger.ok(), tagger.status().ToString());
+    return std::move(tagger).value();
+  };
+  CHECK(Tagger().gazetteer().adjectives_start_with_letters());  // the shipped gazetteers ("Ålandish" too)
+  const auto marks_only = load("zarquonian");
+  const auto every_token = load("zarquonian|2nd Zarquonian");  // an adjective that starts with a digit
+  CHECK(marks_only->gazetteer().adjectives_start_with_letters());
+  CHECK(!every_token->gazetteer().adjectives_start_with_letters());
+  const std::string text =
+      "Zarquonian President Olan Brix arrived in Paris. Later the zarquonian president met the North Korean "
+      "leader Kim Jong Un. The North Korean leader thanked the Zarquonian president.";
+  const Document a = Tag(text, *marks_only);
+  const Document b = Tag(text, *every_token);
+  const Entity* brix = Find(a, "person/olan-brix");
+  REQUIRE(brix != nullptr);
+  CHECK(brix->country == "ZQ");
+  CHECK(Mentions(*brix) == std::vector<std::string>{"21-30:name", "55-79:description", "153-177:description"});
+  const Entity* kim = Find(a, "person/kim-jong-un");
+  REQUIRE(kim != nullptr);
+  CHECK(Mentions(*kim) == std::vector<std::string>{"108-119:name", "121-144:description"});
+  REQUIRE(a.entities.size() == b.entities.size());
+  for (size_t k = 0; k < a.entities.size(); ++k) {
+    CHECK(a.entities[k].id == b.entities[k].id);
+    CHECK(Mentions(a.entities[k]) == Mentions(b.entities[k]));
+  }
 }
 
 }  // namespace newsgraph::ner

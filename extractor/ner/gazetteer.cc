@@ -662,6 +662,21 @@ std::vector<std::string> GazetteerEntry::SameAs() const {
   return out;
 }
 
+namespace {
+
+// True when `token` starts with an ASCII letter or a character the segmenter
+// reads as part of a word: a document token of the same key then starts with
+// it too, and is a word.
+bool StartsWithLetter(std::string_view token) {
+  if (token.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(token[0]);
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  size_t length;
+  return IsUnicodeWordChar(DecodeUtf8(token, 0, &length));
+}
+
+}  // namespace
+
 uint64_t Gazetteer::AddAlias(std::string_view alias, uint32_t entry, bool adjective, bool exact_name) {
   const AliasTokens tokens(alias, /*padded=*/true);  // aliases view the loaded files
   const size_t n = tokens.size();
@@ -679,6 +694,7 @@ uint64_t Gazetteer::AddAlias(std::string_view alias, uint32_t entry, bool adject
     if (!after_hyphen && !PaddedAsciiRule(tokens.tokens[k], &rule)) rule = RuleOf(tokens.tokens[k], false);
     cases |= static_cast<uint32_t>(rule) << (2 * k);
   }
+  if (adjective && !StartsWithLetter(tokens.tokens[0])) adjectives_start_with_letters_ = false;
   const uint8_t length = static_cast<uint8_t>(n);
   pending_.push_back(PendingAlias{h, static_cast<uint32_t>(pending_.size()),
                                   Variant{entry, cases, length, adjective, exact_name || n > 1}});

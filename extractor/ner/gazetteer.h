@@ -266,6 +266,11 @@ class Gazetteer {
   // ("north korean", "Russians"), or nullptr.
   const GazetteerEntry* CountryOfAdjective(std::string_view text) const;
   size_t alias_count() const { return variants_.size(); }
+  // True when every adjective's first token starts with a letter (ASCII, or
+  // a character the segmenter reads as one: "Ålandish"): a document token
+  // that may start an adjective is then a word (kTokWord), never a number or
+  // punctuation.
+  bool adjectives_start_with_letters() const { return adjectives_start_with_letters_; }
   // Calls fn(key, longest, any_case, adjective) for every first-token key:
   // the longest alias it starts, whether some alias may start with it in
   // lower case ("al-Qaeda", "de Gaulle"), and whether some adjective starts
@@ -314,6 +319,7 @@ class Gazetteer {
   std::vector<Variant, HugePageAllocator<Variant>> variants_;
   CompactKeyMap ngrams_;
   FlatKeyMap first_;
+  bool adjectives_start_with_letters_ = true;
 };
 
 }  // namespace newsgraph::ner

@@ -156,11 +156,12 @@ inline uint64_t Funnel(uint64_t lo, uint64_t hi, size_t off) { return (lo >> off
 
 CharClass ClassifyNonAscii(std::string_view s, size_t i, size_t* len) {
   char32_t cp = DecodeUtf8(s, i, len);
+  // The test other stages use to predict which tokens are words.
+  if (IsUnicodeWordChar(cp)) return CharClass::kWord;
   if (cp == 0x2028 || cp == 0x2029) return CharClass::kNewline;
   if (IsUnicodeSpace(cp)) return CharClass::kSpace;
   if (IsUnicodeApostrophe(cp)) return CharClass::kApostrophe;
-  if (IsUnicodePunctuation(cp)) return CharClass::kPunct;
-  return CharClass::kWord;
+  return CharClass::kPunct;
 }
 
 inline CharClass Classify(std::string_view s, size_t i, size_t* len) {
