@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -39,7 +40,7 @@ struct RuleSet::Compiled {
   // regular expression is needed only once the set says it matched.
   struct LazyRe {
     std::string pattern;      // expanded
-    std::string set_pattern;  // the same, as the set gets it (SortAlternatives)
+    std::string set_pattern;  // the same, as the set gets it (SortAlternatives); Finish moves it out
     std::once_flag once;
     std::unique_ptr<RE2> re;
   };
@@ -55,6 +56,15 @@ struct RuleSet::Compiled {
   // rules from every offset at once) and costs a megabyte of work per
   // unseen kilobyte; anchored, the DFA stays small.
   std::unique_ptr<RE2::Set> set;
+  std::vector<SetEntry> entries;  // the set's patterns, and the rules of each
+  // Per entry: its rule, or kShared when it stands for several.
+  static constexpr uint32_t kShared = UINT32_MAX;
+  std::vector<uint32_t> entry_rule;
+  void SetEntries(std::vector<SetEntry> e) {
+    entries = std::move(e);
+    entry_rule.clear();
+    for (const SetEntry& x : entries) entry_rule.push_back(x.rules.size() == 1 ? x.rules[0] : kShared);
+  }
   std::atomic<bool> taken{false};  // a thread searches with these objects
 
   // A copy with its own RE2 objects, or null when the set does not
@@ -62,11 +72,13 @@ struct RuleSet::Compiled {
   std::unique_ptr<Compiled> Clone() const {
     auto copy = std::make_unique<Compiled>();
     copy->set = std::make_unique<RE2::Set>(SetOptions(), RE2::ANCHOR_START);
+    for (const SetEntry& e : entries) {
+      if (copy->set->Add(e.pattern, nullptr) < 0) return nullptr;
+    }
+    copy->SetEntries(entries);
     for (const auto& r : res) {
-      if (copy->set->Add(r->set_pattern, nullptr) < 0) return nullptr;
       copy->res.push_back(std::make_unique<LazyRe>());
       copy->res.back()->pattern = r->pattern;
-      copy->res.back()->set_pattern = r->set_pattern;
     }
     if (!copy->set->Compile()) return nullptr;
     return copy;
@@ -254,6 +266,175 @@ std::string SortAlternatives(std::string_view p) {
   return out;
 }
 
+namespace {
+bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
+
+// An escape that is two bytes long: a backslash before punctuation, or a
+// Perl class or assertion ("\.", "\s", "\b"). Others run on (octal "\16",
+// "\x{4a}", "\pN", "\p{Greek}") and would be cut.
+bool IsTwoByteEscape(char next) {
+  if (static_cast<unsigned char>(next) < 0x80 && std::ispunct(static_cast<unsigned char>(next))) return true;
+  return std::string_view("dDsSwWbBAztnrfv").find(next) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool SplitPieces(std::string_view p, std::vector<std::string_view>* pieces) {
+  pieces->clear();
+  auto refuse = [&] {
+    pieces->clear();
+    return false;
+  };
+  // \Q...\E quotes any byte, parentheses included.
+  if (p.find("\\Q") != std::string_view::npos) return refuse();
+  size_t i = 0;
+  while (i < p.size()) {
+    const size_t from = i;
+    const char c = p[i];
+    if (c == '|' || c == ')') return refuse();
+    if (c == '\\') {
+      if (i + 1 >= p.size() || !IsTwoByteEscape(p[i + 1])) return refuse();
+      i += 2;
+    } else if (c == '[') {
+      i = ClassEnd(p, i);
+    } else if (c == '(') {
+      // To the matching ')': escapes and classes inside may hold either.
+      int depth = 0;
+      while (i < p.size()) {
+        if (p[i] == '\\') {
+          i += 2;
+          continue;
+        }
+        if (p[i] == '[') {
+          i = ClassEnd(p, i);
+          continue;
+        }
+        if (p[i] == '(') ++depth;
+        if (p[i] == ')' && --depth == 0) break;
+        ++i;
+      }
+      if (i >= p.size()) return refuse();
+      ++i;
+    } else {
+      ++i;  // a character: all the bytes of a UTF-8 sequence
+      while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80) ++i;
+    }
+    bool repeated = false;
+    if (i < p.size() && (p[i] == '?' || p[i] == '*' || p[i] == '+')) {
+      ++i;
+      repeated = true;
+    } else if (i < p.size() && p[i] == '{') {
+      // A repetition only as RE2 reads one ({2}, {2,}, {2,5}); another '{'
+      // is a character of its own.
+      size_t j = i + 1;
+      while (j < p.size() && (IsDigitByte(p[j]) || p[j] == ',')) ++j;
+      if (j < p.size() && p[j] == '}' && j > i + 1 && IsDigitByte(p[i + 1])) {
+        i = j + 1;
+        repeated = true;
+      }
+    }
+    if (repeated && i < p.size() && p[i] == '?') ++i;  // lazy
+    pieces->push_back(p.substr(from, std::min(i, p.size()) - from));
+  }
+  return true;
+}
+
+namespace {
+
+// `piece` with each named group made a plain one: "(?P<x>a)" -> "(?:a)".
+std::string WithoutGroupNames(std::string_view p) {
+  std::string out;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      out.append(p.substr(i, 2));
+      ++i;
+    } else if (p[i] == '[') {
+      const size_t end = ClassEnd(p, i);
+      out.append(p.substr(i, end - i));
+      i = end - 1;
+    } else if (p.compare(i, 4, "(?P<") == 0 && p.find('>', i) != std::string_view::npos) {
+      out += "(?:";
+      i = p.find('>', i);
+    } else {
+      out += p[i];
+    }
+  }
+  return out;
+}
+
+// The alternation of `sequences` (pieces each), with the pieces that
+// neighbours begin with written once: {a b c, a b d, a e} -> a(?:b(?:c|d)|e).
+std::string AlternationOf(const std::vector<std::vector<std::string_view>>& sequences, size_t depth) {
+  std::string out;
+  auto all_same = [&](size_t k) {
+    for (const auto& s : sequences) {
+      if (s.size() <= k || s[k] != sequences[0][k]) return false;
+    }
+    return true;
+  };
+  size_t k = depth;
+  while (all_same(k)) out += WithoutGroupNames(sequences[0][k++]);
+  // Branches by their next piece, in first-seen order; the end of a
+  // sequence is an empty branch.
+  std::vector<std::vector<std::vector<std::string_view>>> branches;
+  std::vector<std::string_view> firsts;
+  std::vector<bool> ended;
+  for (const auto& s : sequences) {
+    const bool end = s.size() <= k;
+    size_t b = 0;
+    while (b < branches.size() && !(ended[b] == end && (end || firsts[b] == s[k]))) ++b;
+    if (b == branches.size()) {
+      branches.emplace_back();
+      firsts.push_back(end ? std::string_view() : s[k]);
+      ended.push_back(end);
+    }
+    branches[b].push_back(s);
+  }
+  if (branches.size() == 1 && ended[0]) return out;
+  out += "(?:";
+  for (size_t b = 0; b < branches.size(); ++b) {
+    if (b > 0) out += '|';
+    if (!ended[b]) out += AlternationOf(branches[b], k);
+  }
+  out += ')';
+  return out;
+}
+
+}  // namespace
+
+std::vector<SetEntry> GroupForSet(const std::vector<std::string>& patterns, size_t shared_bytes) {
+  std::vector<SetEntry> entries;
+  std::vector<std::vector<std::vector<std::string_view>>> members;  // per entry that may be shared
+  std::map<std::string, size_t> by_key;  // the first pieces, shared_bytes of them -> entry
+  std::vector<std::string_view> pieces;
+  for (uint32_t r = 0; r < patterns.size(); ++r) {
+    std::string key;
+    size_t bytes = 0;  // of the pattern in the key
+    if (SplitPieces(patterns[r], &pieces)) {
+      for (size_t k = 0; k < pieces.size() && bytes < shared_bytes; ++k) {
+        key.append(pieces[k]);
+        key += '\0';  // no piece holds it: the boundaries are part of the key
+        bytes += pieces[k].size();
+      }
+    }
+    const bool may_share = bytes >= shared_bytes;
+    auto it = may_share ? by_key.find(key) : by_key.end();
+    if (it == by_key.end()) {
+      if (may_share) by_key.emplace(key, entries.size());
+      entries.push_back(SetEntry{patterns[r], {r}});
+      members.emplace_back();
+      members.back().push_back(pieces);
+      continue;
+    }
+    entries[it->second].rules.push_back(r);
+    members[it->second].push_back(pieces);
+  }
+  for (size_t e = 0; e < entries.size(); ++e) {
+    if (entries[e].rules.size() > 1) entries[e].pattern = AlternationOf(members[e], 0);
+  }
+  return entries;
+}
+
 Result<RuleSet> RuleSet::Load(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -293,45 +474,55 @@ Result<RuleSet> RuleSet::FromStrings(std::pair<std::string, std::string> lexicon
 }
 
 Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
-  ASSIGN_OR_RETURN(TsvReader tsv, TsvReader::FromString(name, std::move(content), {"id", "type", "pattern", "value"}));
+  Result<TsvReader> opened = TsvReader::FromString(name, std::move(content), {"id", "type", "pattern", "value"});
+  if (!opened.ok()) {
+    RETURN_IF_ERROR(CheckPatterns());  // a bad pattern in an earlier file comes first
+    return opened.status();
+  }
+  TsvReader tsv = std::move(opened).value();
   const int c_id = tsv.Column("id"), c_type = tsv.Column("type"), c_pattern = tsv.Column("pattern"),
             c_value = tsv.Column("value"), c_mod = tsv.Column("mod"), c_flags = tsv.Column("flags");
+  // RE2 reads the patterns once, when Finish builds the set; before an
+  // error is reported, the patterns of the rows above it (and the row's
+  // own, for errors found after it) are checked, so that the first bad row
+  // is the one reported. `pattern`: the row's own, or null.
+  auto error = [&](const TsvRow& row, std::string_view message, const std::string* pattern) -> Status {
+    RETURN_IF_ERROR(CheckPatterns());
+    std::string bad;
+    if (pattern != nullptr && !PatternOk(*pattern, &bad)) return tsv.Error(row, "bad pattern: " + bad);
+    return tsv.Error(row, message);
+  };
   TsvRow row;
   while (tsv.Next(&row)) {
     TimexRule rule;
     rule.id = std::string(row.Get(c_id));
     rule.where = name + ":" + std::to_string(row.line);
-    if (rule.id.empty()) return tsv.Error(row, "empty rule id");
+    if (rule.id.empty()) return error(row, "empty rule id", nullptr);
     for (const TimexRule& r : rules_) {
-      if (r.id == rule.id) return tsv.Error(row, "duplicate rule id '" + rule.id + "' (first at " + r.where + ")");
+      if (r.id == rule.id) return error(row, "duplicate rule id '" + rule.id + "' (first at " + r.where + ")", nullptr);
     }
     if (!ParseType(row.Get(c_type), &rule.type)) {
-      return tsv.Error(row, "type must be DATE, TIME, DURATION, SET or NONE, not '" + std::string(row.Get(c_type)) + "'");
+      return error(row, "type must be DATE, TIME, DURATION, SET or NONE, not '" + std::string(row.Get(c_type)) + "'",
+                   nullptr);
     }
-    if (row.Get(c_pattern).empty()) return tsv.Error(row, "empty pattern");
+    if (row.Get(c_pattern).empty()) return error(row, "empty pattern", nullptr);
     auto expanded = lexicon_.Expand(row.Get(c_pattern));
-    if (!expanded.ok()) return tsv.Error(row, expanded.status().message());
-    // Parsed (and checked) by the set now, compiled alone on first use.
-    // The set only tells which rules match, whatever the order of their
-    // alternatives: it gets them sorted, and the smaller automaton that
-    // RE2 builds from those costs less on text it has not seen.
-    std::string error;
+    if (!expanded.ok()) return error(row, expanded.status().message(), nullptr);
+    // Compiled alone on first use; the set (see Finish) only tells which
+    // rules match, whatever the order of their alternatives: it gets them
+    // sorted, and the smaller automaton that RE2 builds from those costs
+    // less on text it has not seen.
     std::string set_pattern = SortAlternatives(*expanded);
-    if (compiled_->set->Add(set_pattern, &error) != static_cast<int>(rules_.size())) {
-      RE2::Set check(SetOptions(), RE2::ANCHOR_START);
-      check.Add(*expanded, &error);  // the message about the pattern as written
-      return tsv.Error(row, "bad pattern: " + error);
-    }
     std::map<std::string, int> groups;
     rule.num_groups = ScanCaptureGroups(*expanded, &groups);
     if (auto x = groups.find("x"); x != groups.end()) rule.extent_group = x->second;
     std::string_view value = row.Get(c_value);
-    if (rule.type && value.empty()) return tsv.Error(row, "empty value");
+    if (rule.type && value.empty()) return error(row, "empty value", &*expanded);
     auto program = ValueProgram::Parse(value, groups);
-    if (!program.ok()) return tsv.Error(row, program.status().message());
+    if (!program.ok()) return error(row, program.status().message(), &*expanded);
     rule.value = std::move(*program);
     auto mod = ValueProgram::Parse(row.Get(c_mod), groups);
-    if (!mod.ok()) return tsv.Error(row, "mod: " + mod.status().message());
+    if (!mod.ok()) return error(row, "mod: " + mod.status().message(), &*expanded);
     rule.mod = std::move(*mod);
     std::string_view flags = row.Get(c_flags);
     while (!flags.empty()) {
@@ -340,10 +531,10 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
       flags = comma == std::string_view::npos ? std::string_view() : flags.substr(comma + 1);
       if (flag.substr(0, 4) == "cap=") {
         auto g = groups.find(std::string(flag.substr(4)));
-        if (g == groups.end()) return tsv.Error(row, "flag " + std::string(flag) + ": no such group");
+        if (g == groups.end()) return error(row, "flag " + std::string(flag) + ": no such group", &*expanded);
         rule.capitalized_groups.push_back(g->second);
       } else if (!flag.empty()) {
-        return tsv.Error(row, "unknown flag '" + std::string(flag) + "'");
+        return error(row, "unknown flag '" + std::string(flag) + "'", &*expanded);
       }
     }
     compiled_->res.push_back(std::make_unique<Compiled::LazyRe>());
@@ -352,10 +543,44 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
     raw_patterns_.emplace_back(row.Get(c_pattern));
     rules_.push_back(std::move(rule));
   }
+  if (!tsv.status().ok()) RETURN_IF_ERROR(CheckPatterns());
   return tsv.status();
 }
 
+bool RuleSet::PatternOk(const std::string& pattern, std::string* error) {
+  RE2::Set check(SetOptions(), RE2::ANCHOR_START);
+  return check.Add(pattern, error) >= 0;
+}
+
+Status RuleSet::CheckPatterns() const {
+  std::string error;
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    if (!PatternOk(compiled_->res[i]->pattern, &error)) return DataError(rules_[i].where + ": bad pattern: " + error);
+  }
+  return Status::Ok();
+}
+
 Status RuleSet::Finish() {
+  std::vector<std::string> set_patterns;
+  for (auto& re : compiled_->res) set_patterns.push_back(std::move(re->set_pattern));
+  std::vector<SetEntry> entries;
+  for (SetEntry& e : GroupForSet(set_patterns, kSharedBytes)) {
+    if (compiled_->set->Add(e.pattern, nullptr) >= 0) {
+      entries.push_back(std::move(e));
+      continue;
+    }
+    // A bad pattern (reported as its row), or a shared entry that RE2 does
+    // not take: its rules then go in one by one.
+    RETURN_IF_ERROR(CheckPatterns());
+    for (uint32_t r : e.rules) {
+      std::string error;
+      if (compiled_->set->Add(set_patterns[r], &error) < 0) {
+        return DataError(rules_[r].where + ": bad pattern: " + error);
+      }
+      entries.push_back(SetEntry{set_patterns[r], {r}});
+    }
+  }
+  compiled_->SetEntries(std::move(entries));
   if (!compiled_->set->Compile()) return DataError("timex rules: RE2::Set out of memory");
 
   // Trigger rows: a word or %class, and optionally "before,after": the
@@ -411,8 +636,10 @@ Status RuleSet::Finish() {
     slot.window.after = std::max(slot.window.after, window.after);
     slot.starter = true;
     for (const std::string& form : {w, w + "."}) {
+      if (form.empty()) continue;
       uint32_t b = QuickBit(form);
       trigger_quick_[b >> 6] |= uint64_t{1} << (b & 63);
+      trigger_lengths_[static_cast<unsigned char>(form[0])] |= static_cast<uint16_t>(1u << (form.size() - 1));
     }
   }
   for (const std::string& w : starters) {
@@ -555,6 +782,17 @@ void RuleSet::FindMatches(std::string_view folded, size_t end, const std::vector
     // of its price, and about half the starts tried do match.
     hits.clear();
     if (!compiled.set->Match(from, &hits)) continue;
+    // Entries -> rules (an entry that several rules share stands for each).
+    const size_t n_hits = hits.size();
+    for (size_t i = 0; i < n_hits; ++i) {
+      uint32_t rule = compiled.entry_rule[hits[i]];
+      if (rule == Compiled::kShared) {
+        const std::vector<uint32_t>& rules = compiled.entries[hits[i]].rules;
+        rule = rules[0];
+        hits.insert(hits.end(), rules.begin() + 1, rules.end());
+      }
+      hits[i] = static_cast<int>(rule);
+    }
     std::sort(hits.begin(), hits.end());
     for (int r : hits) {
       const TimexRule& rule = rules_[r];
@@ -613,14 +851,17 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
   if (const uint32_t* hit = memo.entries.Find(memo.key)) {
     for (int g = 0; g < n; ++g) {
       auto [b, e] = memo.offsets[*hit + g];
-      if (b != UINT16_MAX) (*captures)[g] = matched.substr(b, e - b);
+      if (b != UINT16_MAX) (*captures)[g] = std::string_view(matched.data() + b, e - b);
     }
   } else {
     thread_local std::vector<re2::StringPiece> pieces;
     if (pieces.size() < static_cast<size_t>(n)) pieces.resize(n);
-    // Anchored at both ends of the match found before: the same path, now
-    // with its groups.
-    if (!MatchAround(ForThisThread().Re(m.rule), folded, m.match_begin, m.match_end, RE2::ANCHOR_BOTH,
+    // The text ends where the match found before ends, so its leftmost-first
+    // match anchored at the start is that match: the same path, now with its
+    // groups. Anchored at the start only, RE2 reuses the automaton that
+    // found the match (anchored at both ends it builds another, for the
+    // longest match, on every text it has not seen).
+    if (!MatchAround(ForThisThread().Re(m.rule), folded, m.match_begin, m.match_end, RE2::ANCHOR_START,
                      pieces.data(), n)) {
       return false;
     }

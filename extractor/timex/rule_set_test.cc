@@ -3,8 +3,11 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -46,6 +49,61 @@ TEST_CASE("every rule file of the project loads") {
   CHECK(rules->TriggerWord("sept.").ok());
   CHECK_FALSE(rules->TriggerWord("the").ok());
   CHECK(rules->number_window().before > 0);
+}
+
+TEST_CASE("trigger words: the first-byte and length table lets every trigger through") {
+  auto rules = WithRules("r1\tDATE\ton (?P<month>%month)\t{month}\n");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  CHECK(rules->TriggerWord("june").before == 4);  // the default window
+  CHECK(rules->TriggerWord("june").after == 4);
+  CHECK(rules->TriggerWord("june.").before == 4);
+  CHECK(rules->TriggerWord("friday").before == 3);
+  CHECK(rules->TriggerWord("friday").after == 2);
+  CHECK(rules->TriggerWord("friday.").after == 2);
+  // Same first byte and length as a trigger, or a trigger's first byte at
+  // another length: not triggers.
+  CHECK_FALSE(rules->TriggerWord("junk").ok());
+  CHECK_FALSE(rules->TriggerWord("jun").ok());
+  CHECK_FALSE(rules->TriggerWord("junes").ok());
+  CHECK_FALSE(rules->TriggerWord("fridax").ok());
+  CHECK_FALSE(rules->TriggerWord("fridays.").ok());
+  CHECK_FALSE(rules->TriggerWord("j").ok());
+  CHECK_FALSE(rules->TriggerWord(".").ok());
+  CHECK_FALSE(rules->TriggerWord("junejunejunejune").ok());   // 16 bytes
+  CHECK_FALSE(rules->TriggerWord("junejunejunejunej").ok());  // 17 bytes
+
+  // The project's rules: TriggerWord agrees with the trigger list itself,
+  // over every trigger and words one edit away from one.
+  auto project = RuleSet::Load("extractor/timex/rules");
+  REQUIRE_MESSAGE(project.ok(), project.status().ToString());
+  const Lexicon& lexicon = project->lexicon();
+  std::set<std::string> triggers;
+  for (const std::string& w : lexicon.Words("trigger")) {
+    std::vector<std::string> words = w[0] == '%' ? lexicon.Words(w.substr(1)) : std::vector<std::string>{w};
+    for (std::string t : words) {
+      if (t.find(' ') != std::string::npos) continue;
+      if (t.size() > 1 && t.back() == '.') t.pop_back();
+      triggers.insert(t);
+    }
+  }
+  REQUIRE(triggers.size() > 50);
+  std::vector<std::string> probes = {"the", "said", "in", "a", "president", "q", "zz"};
+  for (const std::string& t : triggers) {
+    probes.push_back(t);
+    probes.push_back(t + ".");
+    probes.push_back(t + "s");
+    probes.push_back(t.substr(0, t.size() - 1));
+    probes.push_back(t.substr(1));
+    std::string changed = t;
+    changed.back() = changed.back() == 'x' ? 'y' : 'x';
+    probes.push_back(changed);
+  }
+  for (const std::string& p : probes) {
+    std::string_view word = p;
+    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    const bool expected = !word.empty() && triggers.count(std::string(word)) > 0;
+    CHECK_MESSAGE(project->TriggerWord(p).ok() == expected, p);
+  }
 }
 
 TEST_CASE("capture groups are counted and named as RE2 does it") {
@@ -126,6 +184,114 @@ bool StartsAt(const RuleSet& rules, std::string_view text) {
 
 }  // namespace
 
+TEST_CASE("pieces of a pattern: atoms with their repetitions / none for a top-level alternation") {
+  std::vector<std::string_view> pieces;
+  REQUIRE(SplitPieces("(?P<n>a|b)\\s+[^)(]x?y{2,3}z*?(?:c)+\u2013{q", &pieces));
+  const std::vector<std::string_view> expected = {"(?P<n>a|b)", "\\s+", "[^)(]", "x?", "y{2,3}",
+                                                  "z*?", "(?:c)+", "\u2013", "{", "q"};
+  CHECK(pieces == expected);
+  CHECK_FALSE(SplitPieces("a|b", &pieces));
+  CHECK_FALSE(SplitPieces("\\Qa|b\\E", &pieces));
+  CHECK_FALSE(SplitPieces("(a", &pieces));
+  // Two-byte escapes are pieces; longer ones are not read, as a cut would
+  // change them ("\\16" then "3" is not "\\163").
+  REQUIRE(SplitPieces("\\.5\\s+\\b\\-\\{", &pieces));
+  CHECK(pieces == std::vector<std::string_view>{"\\.", "5", "\\s+", "\\b", "\\-", "\\{"});
+  for (const char* refused : {"ab\\163", "a\\x{4a}", "a\\x41", "a\\pN", "a\\p{Greek}", "(a\\Q)\\E)", "a\\"}) {
+    CHECK_FALSE_MESSAGE(SplitPieces(refused, &pieces), refused);
+    CHECK(pieces.empty());
+  }
+}
+
+TEST_CASE("set entries: patterns that begin alike share one written once up to where they part") {
+  const std::vector<std::string> patterns = {"ab(?P<n>c)x", "q|r", "ab(?P<n>c)y?", "abz", "ab", "a"};
+  std::vector<SetEntry> entries = GroupForSet(patterns, 2);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].pattern == "ab(?:(?:c)(?:x|y?)|z|)");
+  CHECK(entries[0].rules == std::vector<uint32_t>{0, 2, 3, 4});
+  CHECK(entries[1].pattern == "q|r");  // no pieces: alone
+  CHECK(entries[1].rules == std::vector<uint32_t>{1});
+  CHECK(entries[2].pattern == "a");  // shorter than the bytes shared
+  CHECK(entries[2].rules == std::vector<uint32_t>{5});
+  // The same language as the patterns' alternation.
+  RE2 shared(entries[0].pattern);
+  for (const char* s : {"abcx", "abc", "abcy", "abz", "ab"}) CHECK(RE2::FullMatch(s, shared));
+  for (const char* s : {"abx", "abcz", "a", "abcyy"}) CHECK_FALSE(RE2::FullMatch(s, shared));
+  // Patterns with escapes longer than two bytes are never shared: cut
+  // between "\\16" and "3", octal 163 ("s") would become 16 then "3".
+  const std::vector<std::string> octal = {"abcd\\163", "abcd\\164"};
+  std::vector<SetEntry> apart = GroupForSet(octal, 2);
+  REQUIRE(apart.size() == 2);
+  CHECK(apart[0].pattern == octal[0]);
+  CHECK(apart[1].pattern == octal[1]);
+  // The shipped rules: "%num %anyunit ago", "... later"... share an entry.
+  auto rules = RuleSet::Load("extractor/timex/rules");
+  REQUIRE(rules.ok());
+  std::vector<std::string> shipped;
+  for (size_t i = 0; i < rules->size(); ++i) shipped.push_back(SortAlternatives(rules->expanded_pattern(i)));
+  size_t shared_by_ago = 0;
+  for (const SetEntry& e : GroupForSet(shipped, 800)) {
+    for (uint32_t r : e.rules) {
+      if (rules->rule(r).id == "date_ago") shared_by_ago = e.rules.size();
+    }
+  }
+  CHECK(shared_by_ago > 1);
+}
+
+TEST_CASE("matches agree with each rule's own RE2 at every start (the shared set entries find no other)") {
+  auto rules = RuleSet::Load("extractor/timex/rules");
+  REQUIRE(rules.ok());
+  const std::string folded =
+      "about three years ago, two weeks later and five days from now; some 10 months earlier, 3 to 5 years "
+      "before that, the 24 years since june 19, 2024, a decade or so back, in the past year, 2 hours later.";
+  std::vector<uint32_t> starts;
+  for (uint32_t i = 0; i < folded.size(); ++i) {
+    if (i == 0 || folded[i - 1] == ' ') starts.push_back(i);
+  }
+  MatchScratch scratch;
+  std::vector<RuleMatch> matches;
+  rules->FindMatches(folded, folded.size(), starts, &scratch, &matches);
+  // Each rule alone, anchored at each start; the extent must fall on word
+  // bounds as FindMatches requires.
+  auto word = [&](size_t i) { return i < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i])); };
+  std::vector<std::unique_ptr<RE2>> own;
+  for (uint32_t r = 0; r < rules->size(); ++r) own.push_back(std::make_unique<RE2>(rules->expanded_pattern(r)));
+  std::vector<RuleMatch> expected;
+  for (uint32_t start : starts) {
+    for (uint32_t r = 0; r < rules->size(); ++r) {
+      const int n = rules->rule(r).extent_group + 1;
+      std::vector<re2::StringPiece> groups(n);
+      if (!own[r]->Match(folded, start, folded.size(), RE2::ANCHOR_START, groups.data(), n)) continue;
+      RuleMatch m;
+      m.match_begin = start;
+      m.match_end = static_cast<uint32_t>(start + groups[0].size());
+      m.begin = m.match_begin;
+      m.end = m.match_end;
+      if (n > 1 && groups[n - 1].data() != nullptr) {
+        m.begin = static_cast<uint32_t>(groups[n - 1].data() - folded.data());
+        m.end = static_cast<uint32_t>(m.begin + groups[n - 1].size());
+      }
+      if (m.end <= m.begin || (m.begin > 0 && word(m.begin - 1) && word(m.begin)) || (word(m.end) && word(m.end - 1)) ||
+          folded[m.begin] == ' ' || folded[m.end - 1] == ' ') {
+        continue;
+      }
+      m.rule = r;
+      expected.push_back(m);
+    }
+  }
+  REQUIRE(matches.size() == expected.size());
+  size_t ago = 0;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    CHECK(matches[i].rule == expected[i].rule);
+    CHECK(matches[i].begin == expected[i].begin);
+    CHECK(matches[i].end == expected[i].end);
+    CHECK(matches[i].match_begin == expected[i].match_begin);
+    CHECK(matches[i].match_end == expected[i].match_end);
+    if (rules->rule(matches[i].rule).id == "date_ago" || rules->rule(matches[i].rule).id == "date_later") ++ago;
+  }
+  CHECK(ago >= 3);
+}
+
 TEST_CASE("starts: only words a shipped pattern can begin with / before bytes it allows") {
   auto rules = RuleSet::Load("extractor/timex/rules");
   REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
@@ -183,7 +349,18 @@ TEST_CASE("malformed rule rows fail with file:line") {
       {"r1\tDATE\tjune\t06\t\t\textra\n", "test_rules.tsv:3: row has 7 fields, header has 6"},
       {"r1\tDATE\t[a-z]+ june\t06\n",
        "test_rules.tsv:3: pattern '[a-z]+ june': a class of letters ([a-z]) is not allowed: spell the words out"},
+      // RE2 reads the patterns when the set is built; the first bad row is
+      // still the one reported, and a row's bad pattern before its value.
+      {"r1\tDATE\t(june\t06\nr2\tDATE\tjune\t@nothing()\n", "test_rules.tsv:3: bad pattern: missing ): (june"},
+      {"r1\tDATE\t(june\t@nothing()\n", "test_rules.tsv:3: bad pattern: missing ): (june"},
+      {"r1\tDATE\tjune\t06\nr2\tDATE\t(june\t06\n", "test_rules.tsv:4: bad pattern: missing ): (june"},
   };
+  // A bad pattern in one file comes before a later file that cannot be read.
+  auto two_files = RuleSet::FromStrings({"lexicon.tsv", kLexicon}, {"macros.tsv", kMacros},
+                                        {{"a_rules.tsv", std::string(kHeader) + "r1\tDATE\t(june\t06\n"},
+                                         {"b_rules.tsv", "# only a comment\n"}});
+  REQUIRE_FALSE(two_files.ok());
+  CHECK(two_files.status().message() == "a_rules.tsv:2: bad pattern: missing ): (june");
   for (const Case& c : cases) {
     auto rules = WithRules(c.row);
     REQUIRE_FALSE_MESSAGE(rules.ok(), c.row);
