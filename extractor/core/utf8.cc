@@ -139,6 +139,14 @@ bool IsUnicodeSpace(char32_t cp) {
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
+UnicodeClass ClassifyUnicode(char32_t cp) {
+  if (cp == 0x2028 || cp == 0x2029) return UnicodeClass::kLineBreak;
+  if (IsUnicodeSpace(cp)) return UnicodeClass::kSpace;
+  if (IsUnicodeApostrophe(cp)) return UnicodeClass::kApostrophe;
+  if (IsUnicodePunctuation(cp)) return UnicodeClass::kPunctuation;
+  return UnicodeClass::kWord;
+}
+
 bool IsUnicodePunctuation(char32_t cp) {
   return (cp >= 0x2010 && cp <= 0x2027) ||  // dashes, quotes, bullets, ellipsis
          (cp >= 0x2030 && cp <= 0x205E) ||  // per mille, primes, guillemets...

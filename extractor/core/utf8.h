@@ -29,13 +29,13 @@ void AppendUtf8(char32_t cp, std::string* out);
 bool IsUnicodeSpace(char32_t cp);        // NBSP, thin spaces, line separators...
 bool IsUnicodePunctuation(char32_t cp);  // curly quotes, dashes, ellipsis, bullets...
 bool IsUnicodeApostrophe(char32_t cp);   // U+2019, U+02BC
-// A code point of a word to the segmenter (any other than a line or
-// paragraph separator, a space, an apostrophe or punctuation): the
-// segmenter and the stages that predict its tokens share this test.
-inline bool IsUnicodeWordChar(char32_t cp) {
-  return cp != 0x2028 && cp != 0x2029 && !IsUnicodeSpace(cp) && !IsUnicodeApostrophe(cp) &&
-         !IsUnicodePunctuation(cp);
-}
+// How the segmenter reads a code point outside ASCII (one test after the
+// other: U+2028 is a space too, but breaks the line).
+enum class UnicodeClass : uint8_t { kLineBreak, kSpace, kApostrophe, kPunctuation, kWord };
+UnicodeClass ClassifyUnicode(char32_t cp);
+// Part of a word to the segmenter: the stages that predict its tokens
+// (gazetteer aliases) read code points with the same test.
+inline bool IsUnicodeWordChar(char32_t cp) { return ClassifyUnicode(cp) == UnicodeClass::kWord; }
 bool IsUnicodeUpper(char32_t cp);        // upper-case Latin, Greek, Cyrillic letters
 
 }  // namespace newsgraph

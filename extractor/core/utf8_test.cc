@@ -26,4 +26,17 @@ TEST_CASE("decode and classify") {
   CHECK(IsUnicodeSpace(0xA0));
 }
 
+TEST_CASE("code points classed as the segmenter reads them") {
+  CHECK(ClassifyUnicode(0x2028) == UnicodeClass::kLineBreak);  // a space too, but it breaks the line
+  CHECK(ClassifyUnicode(0x2029) == UnicodeClass::kLineBreak);
+  CHECK(ClassifyUnicode(0xA0) == UnicodeClass::kSpace);
+  CHECK(ClassifyUnicode(0x2019) == UnicodeClass::kApostrophe);
+  CHECK(ClassifyUnicode(0x201C) == UnicodeClass::kPunctuation);
+  CHECK(ClassifyUnicode(0xFFFD) == UnicodeClass::kPunctuation);
+  CHECK(ClassifyUnicode(0xC5) == UnicodeClass::kWord);  // Å
+  CHECK(ClassifyUnicode(0x4E2D) == UnicodeClass::kWord);
+  CHECK(IsUnicodeWordChar(0xC5));
+  CHECK_FALSE(IsUnicodeWordChar(0x2014));  // —
+}
+
 }  // namespace newsgraph

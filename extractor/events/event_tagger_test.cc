@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extractor/events/lexicon.h"
+#include "extractor/events/lexicon_test_util.h"
 #include "extractor/events/mention_finder.h"
 #include "extractor/segment/segmenter.h"
 
@@ -1034,14 +1034,9 @@ std::vector<std::string> MentionLines(const std::vector<EventMention>& mentions)
 }
 
 TEST_CASE("a document no trigger word starts is skipped / with the mentions of a full analysis") {
-  StageConfig config;
-  config.data_dir = ".";
-  Result<EventSchema> schema = EventSchema::Load("schemas/events.json");
-  REQUIRE(schema.ok());
-  Result<Lexicon> lex = Lexicon::Load(config, std::move(schema).value());
-  REQUIRE(lex.ok());
-  const MentionFinder skipping(*lex);
-  const MentionFinder full(*lex, /*skip_without_triggers=*/false);
+  const Lexicon lex = LoadShippedLexicon();
+  const MentionFinder skipping(lex);
+  const MentionFinder full(lex, /*skip_without_triggers=*/false);
   // Forms of light verbs only, some with "it" (which repeats an earlier
   // mention of its sentence): no mention, whether skipped or analysed.
   Document none = F().Run("Putin held it in Moscow on Monday. Kim paid it no mind, and they had it out. "

@@ -6,21 +6,13 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "extractor/events/lexicon_test_util.h"
+
 namespace newsgraph::events {
 namespace {
 
-Lexicon LoadShipped() {
-  StageConfig config;
-  config.data_dir = ".";
-  Result<EventSchema> schema = EventSchema::Load("schemas/events.json");
-  REQUIRE(schema.ok());
-  Result<Lexicon> lex = Lexicon::Load(config, std::move(schema).value());
-  REQUIRE(lex.ok());
-  return std::move(lex).value();
-}
-
 TEST_CASE("nationality adjectives name their country") {
-  Lexicon lex = LoadShipped();
+  Lexicon lex = LoadShippedLexicon();
   CHECK(lex.CountryOfAdjective("russian") == "RU");
   CHECK(lex.CountryOfAdjective("north korean") == "KP");
   CHECK(lex.CountryOfAdjective("american") == "US");
@@ -35,7 +27,7 @@ TEST_CASE("forms split like the segmenter splits text") {
 }
 
 TEST_CASE("word classes / forms and cues are found with one lookup") {
-  Lexicon lex = LoadShipped();
+  Lexicon lex = LoadShippedLexicon();
   const WordInfo* the = lex.Lookup("the");
   REQUIRE(the != nullptr);
   CHECK((the->classes & kWcDet) != 0);
@@ -68,7 +60,7 @@ TEST_CASE("word classes / forms and cues are found with one lookup") {
 }
 
 TEST_CASE("entries sum up what their word can start") {
-  Lexicon lex = LoadShipped();
+  Lexicon lex = LoadShippedLexicon();
   auto bit = [&](uint64_t bits, std::string_view word) {
     const WordInfo* w = lex.Lookup(word);
     REQUIRE(w != nullptr);
@@ -105,7 +97,7 @@ TEST_CASE("entries sum up what their word can start") {
 }
 
 TEST_CASE("a noun trigger or a verb with triggers starts a trigger / a light verb alone does not") {
-  Lexicon lex = LoadShipped();
+  Lexicon lex = LoadShippedLexicon();
   for (std::string_view word : {"visited", "talks", "summit", "signed", "agreement", "meets"}) {
     const WordInfo* w = lex.Lookup(word);
     REQUIRE_MESSAGE(w != nullptr, word);
@@ -125,7 +117,7 @@ TEST_CASE("a noun trigger or a verb with triggers starts a trigger / a light ver
 }
 
 TEST_CASE("patterns parse / and bad ones say why") {
-  Lexicon lex = LoadShipped();
+  Lexicon lex = LoadShippedLexicon();
   Result<Pattern> p = lex.ParsePattern("@be due|set to");
   REQUIRE(p.ok());
   REQUIRE(p->size() == 3);

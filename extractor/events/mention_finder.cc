@@ -226,6 +226,12 @@ class Analyzer {
   static size_t CacheSlot(uint64_t bytes, uint64_t bytes2) {
     return ((bytes ^ bytes2 * 0xC4CEB9FE1A85EC53ull) * 0x9E3779B97F4A7C15ull) >> (64 - Scratch::kCacheBits);
   }
+  // A word the lexicon's cheap filter lets through as a possible first word
+  // of a form (BuildView() asks it of words whose entry starts one).
+  [[gnu::always_inline]] bool PassesFormFilter(const Token& tk, std::string_view folded) const {
+    return tk.Has(kTokWord) && tk.span.begin < folded.size() &&
+           lex_.MayStartForm(folded.substr(tk.span.begin, tk.span.end - tk.span.begin));
+  }
   [[gnu::always_inline]] ClassBits Cls(uint32_t t) const {
     const WordInfo* w = Info(t);
     return w != nullptr ? w->classes : 0;
@@ -452,8 +458,7 @@ bool Analyzer::MayHoldTrigger() const {
   const std::string_view folded = doc_.folded;
   for (const Token& tk : doc_.tokens) {
     // BuildView()'s test for a form start, the lexicon's filter first.
-    if (!tk.Has(kTokWord) || tk.span.begin >= folded.size()) continue;
-    if (!lex_.MayStartForm(folded.substr(tk.span.begin, tk.span.end - tk.span.begin))) continue;
+    if (!PassesFormFilter(tk, folded)) continue;
     const WordInfo* w = LookUp(tk, folded.data(), folded.size());
     if (w != nullptr && (w->starts & kStartsForm) && (w->starts & kStartsTrigger)) return true;
   }
@@ -520,8 +525,7 @@ void Analyzer::BuildView() {
     const uint8_t starts = w != nullptr ? w->starts : 0;
     if (starts != 0 || after_comma) {
       if ((starts & kStartsClause) || after_comma) scan_starts_.push_back(static_cast<uint32_t>(t));
-      if ((starts & kStartsForm) && tk.Has(kTokWord) && tk.span.begin < folded.size() &&
-          lex_.MayStartForm(folded.substr(tk.span.begin, tk.span.end - tk.span.begin))) {
+      if ((starts & kStartsForm) && PassesFormFilter(tk, folded)) {
         form_starts_.push_back(static_cast<uint32_t>(t));
       }
     }

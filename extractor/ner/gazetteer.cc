@@ -159,8 +159,7 @@ AliasTokens::AliasTokens(std::string_view s, bool padded) {
       *len = 1;
       return IsAsciiAlnum(c);
     }
-    char32_t cp = DecodeUtf8(s, pos, len);
-    return !IsUnicodeSpace(cp) && !IsUnicodePunctuation(cp) && !IsUnicodeApostrophe(cp);
+    return IsUnicodeWordChar(DecodeUtf8(s, pos, len));  // as the segmenter reads it
   };
   auto is_apostrophe = [&](size_t pos, size_t* len) {
     if (s[pos] == '\'') {

@@ -155,13 +155,15 @@ inline WindowBits ClassifyWindow(const char* p, size_t avail, char* folded) {
 inline uint64_t Funnel(uint64_t lo, uint64_t hi, size_t off) { return (lo >> off) | (hi << 1 << (63 - off)); }
 
 CharClass ClassifyNonAscii(std::string_view s, size_t i, size_t* len) {
-  char32_t cp = DecodeUtf8(s, i, len);
-  // The test other stages use to predict which tokens are words.
-  if (IsUnicodeWordChar(cp)) return CharClass::kWord;
-  if (cp == 0x2028 || cp == 0x2029) return CharClass::kNewline;
-  if (IsUnicodeSpace(cp)) return CharClass::kSpace;
-  if (IsUnicodeApostrophe(cp)) return CharClass::kApostrophe;
-  return CharClass::kPunct;
+  // Shared with the stages that predict which tokens are words.
+  switch (ClassifyUnicode(DecodeUtf8(s, i, len))) {
+    case UnicodeClass::kLineBreak: return CharClass::kNewline;
+    case UnicodeClass::kSpace: return CharClass::kSpace;
+    case UnicodeClass::kApostrophe: return CharClass::kApostrophe;
+    case UnicodeClass::kPunctuation: return CharClass::kPunct;
+    case UnicodeClass::kWord: break;
+  }
+  return CharClass::kWord;
 }
 
 inline CharClass Classify(std::string_view s, size_t i, size_t* len) {

@@ -40,7 +40,6 @@ struct RuleSet::Compiled {
   // regular expression is needed only once the set says it matched.
   struct LazyRe {
     std::string pattern;      // expanded
-    std::string set_pattern;  // the same, as the set gets it (SortAlternatives); Finish moves it out
     std::once_flag once;
     std::unique_ptr<RE2> re;
   };
@@ -508,11 +507,7 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
     if (row.Get(c_pattern).empty()) return error(row, "empty pattern", nullptr);
     auto expanded = lexicon_.Expand(row.Get(c_pattern));
     if (!expanded.ok()) return error(row, expanded.status().message(), nullptr);
-    // Compiled alone on first use; the set (see Finish) only tells which
-    // rules match, whatever the order of their alternatives: it gets them
-    // sorted, and the smaller automaton that RE2 builds from those costs
-    // less on text it has not seen.
-    std::string set_pattern = SortAlternatives(*expanded);
+    // Compiled alone on first use; Finish puts it in the set.
     std::map<std::string, int> groups;
     rule.num_groups = ScanCaptureGroups(*expanded, &groups);
     if (auto x = groups.find("x"); x != groups.end()) rule.extent_group = x->second;
@@ -539,7 +534,6 @@ Status RuleSet::AddRuleFile(const std::string& name, std::string content) {
     }
     compiled_->res.push_back(std::make_unique<Compiled::LazyRe>());
     compiled_->res.back()->pattern = std::move(*expanded);
-    compiled_->res.back()->set_pattern = std::move(set_pattern);
     raw_patterns_.emplace_back(row.Get(c_pattern));
     rules_.push_back(std::move(rule));
   }
@@ -562,7 +556,10 @@ Status RuleSet::CheckPatterns() const {
 
 Status RuleSet::Finish() {
   std::vector<std::string> set_patterns;
-  for (auto& re : compiled_->res) set_patterns.push_back(std::move(re->set_pattern));
+  // The set only tells which rules match, whatever the order of their
+  // alternatives: it gets them sorted, and the smaller automaton that RE2
+  // builds from those costs less on text it has not seen.
+  for (const auto& re : compiled_->res) set_patterns.push_back(SortAlternatives(re->pattern));
   std::vector<SetEntry> entries;
   for (SetEntry& e : GroupForSet(set_patterns, kSharedBytes)) {
     if (compiled_->set->Add(e.pattern, nullptr) >= 0) {
