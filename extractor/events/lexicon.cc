@@ -411,6 +411,18 @@ Result<Lexicon> Lexicon::Load(const StageConfig& config, EventSchema schema) {
       }
     }
   }
+  // One- and two-byte words last: every word is in the map by now.
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    const WordInfo* w = lex.Lookup(std::string_view(&ch, 1));
+    lex.byte_ids_[c] = w != nullptr ? lex.IdOf(w) : kNoId;
+  }
+  lex.pair_ids_.assign(128 * 128, kNoId);
+  for (int c = 0; c < 128 * 128; ++c) {
+    const char pair[2] = {static_cast<char>(c >> 7), static_cast<char>(c & 127)};
+    const WordInfo* w = lex.Lookup(std::string_view(pair, 2));
+    if (w != nullptr) lex.pair_ids_[c] = lex.IdOf(w);
+  }
   return lex;
 }
 

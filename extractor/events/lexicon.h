@@ -13,6 +13,7 @@
 #ifndef NEWSGRAPH_EVENTS_LEXICON_H_
 #define NEWSGRAPH_EVENTS_LEXICON_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -163,6 +164,18 @@ class Lexicon {
     return non_ascii ? LookupCurly(folded) : nullptr;
   }
 
+  // Lookup() of a one-byte token (a mark, "a", a digit) and of a two-byte
+  // ASCII one ("of", "to", "'s"): tables filled by Load(), no hashing for
+  // the commonest tokens of a text.
+  const WordInfo* LookupByte(unsigned char c) const {
+    return byte_ids_[c] != kNoId ? &infos_[byte_ids_[c]] : nullptr;
+  }
+  // `c0` and `c1` below 0x80.
+  const WordInfo* LookupAsciiPair(unsigned char c0, unsigned char c1) const {
+    const uint32_t id = pair_ids_[c0 << 7 | c1];
+    return id != kNoId ? &infos_[id] : nullptr;
+  }
+
   // False when no trigger, light verb or instrument form can start with
   // this folded token: a cheap filter before Lookup() for every token.
   bool MayStartForm(std::string_view folded) const {
@@ -217,11 +230,15 @@ class Lexicon {
            0xFFFFu;
   }
 
+  static constexpr uint32_t kNoId = 0xFFFFFFFFu;
+
   EventSchema schema_;
   uint64_t instance_ = 0;
   TokenMap map_;
   std::vector<uint64_t> form_filter_ = std::vector<uint64_t>(1024, 0);   // 65536 bits
   std::vector<WordInfo> infos_;
+  std::array<uint32_t, 256> byte_ids_{};  // the id of each one-byte word (LookupByte()), or kNoId
+  std::vector<uint32_t> pair_ids_;         // the same for two ASCII bytes, 128 * 128 (LookupAsciiPair())
   std::vector<std::vector<std::string>> class_words_;  // bit index -> words
   std::vector<Cue> cues_;
   std::vector<Group> groups_;

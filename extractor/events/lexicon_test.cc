@@ -20,6 +20,41 @@ TEST_CASE("nationality adjectives name their country") {
   CHECK(lex.CountryOfAdjective("president") == "");
 }
 
+TEST_CASE("words of one or two bytes are read from tables / as Lookup() finds them") {
+  Lexicon lex = LoadShippedLexicon();
+  int listed = 0;
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    CAPTURE(c);
+    CHECK(lex.LookupByte(static_cast<unsigned char>(c)) == lex.Lookup(std::string_view(&ch, 1)));
+    listed += lex.LookupByte(static_cast<unsigned char>(c)) != nullptr;
+  }
+  CHECK(listed == 8);
+  listed = 0;
+  for (int c0 = 0; c0 < 128; ++c0) {
+    for (int c1 = 0; c1 < 128; ++c1) {
+      const char pair[2] = {static_cast<char>(c0), static_cast<char>(c1)};
+      const WordInfo* w = lex.LookupAsciiPair(static_cast<unsigned char>(c0), static_cast<unsigned char>(c1));
+      if (w != lex.Lookup(std::string_view(pair, 2))) FAIL_CHECK("pair " << c0 << " " << c1);
+      listed += w != nullptr;
+    }
+  }
+  CHECK(listed == 25);
+  const WordInfo* a = lex.LookupByte('a');
+  REQUIRE(a != nullptr);
+  CHECK((a->classes & kWcDet) != 0);
+  CHECK(lex.LookupByte('A') == nullptr);  // tokens are folded first
+  const WordInfo* of = lex.LookupAsciiPair('o', 'f');
+  REQUIRE(of != nullptr);
+  CHECK(of == lex.Lookup("of"));
+  CHECK((of->classes & kWcPrep) != 0);
+  CHECK(lex.LookupAsciiPair('z', 'q') == nullptr);
+  // A copy holds the same tables.
+  const Lexicon copy = lex;
+  CHECK(copy.LookupByte('a') == copy.Lookup("a"));
+  CHECK(copy.LookupAsciiPair('o', 'f') == copy.Lookup("of"));
+}
+
 TEST_CASE("forms split like the segmenter splits text") {
   CHECK(Lexicon::SplitForm("touched down") == std::vector<std::string>{"touched", "down"});
   CHECK(Lexicon::SplitForm("Co-Chaired") == std::vector<std::string>{"co", "-", "chaired"});

@@ -187,6 +187,13 @@ class Analyzer {
   // document, with `folded` and `size` of Document::folded hoisted.
   [[gnu::always_inline]] const WordInfo* LookUp(const Token& tk, const char* folded, size_t size) const {
     const uint32_t b = tk.span.begin, n = tk.span.end - b;
+    // A token of one or two bytes (a mark, "a", "of", "'s"): the lexicon's tables.
+    if (n - 1 < 2) {
+      const unsigned char c0 = static_cast<unsigned char>(folded[b]);
+      if (n == 1) return lex_.LookupByte(c0);
+      const unsigned char c1 = static_cast<unsigned char>(folded[b + 1]);
+      if ((c0 | c1) < 0x80) return lex_.LookupAsciiPair(c0, c1);
+    }
     if (n - 1 < 8 && b + 8 <= size && !tk.Has(kTokNonAscii)) {
       // A short ASCII word (most tokens): the per-thread cache of lookups first.
       const uint64_t bytes = LoadLe8(folded + b, n);
