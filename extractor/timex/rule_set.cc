@@ -831,7 +831,6 @@ namespace {
 struct CaptureMemo {
   TokenMap entries;  // key -> index into offsets
   std::vector<std::pair<uint16_t, uint16_t>> offsets;
-  std::string key;
 };
 constexpr size_t kMemoEntries = 1 << 14;
 
@@ -839,13 +838,19 @@ constexpr size_t kMemoEntries = 1 << 14;
 
 bool RuleSet::Captures(std::string_view text, std::string_view folded, const RuleMatch& m,
                        std::vector<std::string_view>* captures) const {
+  thread_local std::string key;
+  MatchKey(folded, m, &key);
+  return Captures(text, folded, m, key, captures);
+}
+
+bool RuleSet::Captures(std::string_view text, std::string_view folded, const RuleMatch& m, std::string_view key,
+                       std::vector<std::string_view>* captures) const {
   const TimexRule& rule = rules_[m.rule];
   const int n = rule.num_groups + 1;
   const std::string_view matched = folded.substr(m.match_begin, m.match_end - m.match_begin);
   thread_local CaptureMemo memo;
-  MatchKey(folded, m, &memo.key);
   captures->assign(static_cast<size_t>(n), std::string_view());
-  if (const uint32_t* hit = memo.entries.Find(memo.key)) {
+  if (const uint32_t* hit = memo.entries.Find(key)) {
     for (int g = 0; g < n; ++g) {
       auto [b, e] = memo.offsets[*hit + g];
       if (b != UINT16_MAX) (*captures)[g] = std::string_view(matched.data() + b, e - b);
@@ -876,7 +881,7 @@ bool RuleSet::Captures(std::string_view text, std::string_view folded, const Rul
     }
     // A match too long to remember (offsets past 16 bits, or a key past
     // TokenMap::kMaxKey) takes its offsets back.
-    if (matched.size() >= UINT16_MAX || !memo.entries.Insert(memo.key, static_cast<uint32_t>(first))) {
+    if (matched.size() >= UINT16_MAX || !memo.entries.Insert(key, static_cast<uint32_t>(first))) {
       memo.offsets.resize(first);
     }
   }

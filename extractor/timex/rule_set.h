@@ -215,6 +215,10 @@ class RuleSet {
   // `folded`). Thread-safe.
   bool Captures(std::string_view text, std::string_view folded, const RuleMatch& m,
                 std::vector<std::string_view>* captures) const;
+  // The same, given `key` = MatchKey(folded, m), which the caller has built
+  // already (for its own memo): one key per match.
+  bool Captures(std::string_view text, std::string_view folded, const RuleMatch& m, std::string_view key,
+                std::vector<std::string_view>* captures) const;
 
   // Sets *key to what identifies `m` in per-thread memos of this process:
   // the matched text, the rule and the rule set (no two rule sets of one

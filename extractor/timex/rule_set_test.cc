@@ -406,6 +406,19 @@ TEST_CASE("matches report exact bounds / context and groups") {
   CHECK(captures[1] == "june");
   CHECK(captures[2] == "5");
   CHECK_FALSE(rules->Captures(text, folded, matches[2], &captures));  // "june" is not capitalised
+
+  // Given the match's key, the same groups and the same cap= check.
+  std::string key;
+  rules->MatchKey(folded, matches[1], &key);
+  std::vector<std::string_view> keyed;
+  REQUIRE(rules->Captures(text, folded, matches[1], key, &keyed));
+  REQUIRE(keyed.size() == 3);
+  CHECK(keyed[0] == "june 5");
+  CHECK(keyed[0].data() == folded.data() + 15);
+  CHECK(keyed[1] == "june");
+  CHECK(keyed[2] == "5");
+  rules->MatchKey(folded, matches[2], &key);
+  CHECK_FALSE(rules->Captures(text, folded, matches[2], key, &keyed));
 }
 
 TEST_CASE("matches: \\b and $ see the document's bytes around the window and not its edges") {

@@ -309,16 +309,10 @@ Status TimexTagger::Process(Document* doc) const {
     return std::make_pair(static_cast<uint32_t>(first - doc->tokens.begin()),
                           static_cast<uint32_t>(last - doc->tokens.begin()));
   };
-  // The value and mod of a match whose captures are in `captures`.
+  // The value and mod of a match whose captures are in `captures` and
+  // whose key, in `memo_key`, the context-free memo does not hold.
   auto evaluate = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
     const TimexRule& rule = rules_.rule(m.rule);
-    ValueMemo& memo = ValueMemo::ForThisThread();
-    rules_.MatchKey(folded, m, &memo_key);
-    if (const ValueMemo::Known* known = memo.Get(memo_key)) {
-      out->value = known->value;
-      out->mod = known->mod;
-      return;  // no clause tense needed either
-    }
     ValueContext ctx;
     ctx.published = published;
     ctx.earlier = &earlier;
@@ -341,8 +335,28 @@ Status TimexTagger::Process(Document* doc) const {
     }
     out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
     if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
-    memo.Put(memo_key, out->value, !rule.mod.empty(), out->mod);
+    ValueMemo::ForThisThread().Put(memo_key, out->value, !rule.mod.empty(), out->mod);
     dated.PutDated(dated_key, out->value, !rule.mod.empty(), out->mod);
+  };
+  // The value and mod of a typed match, or false when a cap= group is not
+  // capitalised. One key per match serves both memos. A value remembered
+  // without context needs no groups (nor clause tense): they are searched
+  // for only to check the cap= groups then.
+  auto value_of = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
+    const TimexRule& rule = rules_.rule(m.rule);
+    rules_.MatchKey(folded, m, &memo_key);
+    const ValueMemo::Known* known = ValueMemo::ForThisThread().Get(memo_key);
+    if ((known == nullptr || !rule.capitalized_groups.empty()) &&
+        !rules_.Captures(text, folded, m, memo_key, &captures)) {
+      return false;
+    }
+    if (known != nullptr) {
+      out->value = known->value;
+      out->mod = known->mod;
+    } else {
+      evaluate(m, s, out);
+    }
+    return true;
   };
 
   auto run_window = [&](uint32_t s, uint32_t lo, uint32_t hi, uint32_t last_trigger) {
@@ -389,14 +403,14 @@ Status TimexTagger::Process(Document* doc) const {
       // lets the next candidate in. A NONE rule without cap= flags blocks
       // whatever its groups hold: its groups are not looked for.
       const TimexRule& rule = rules_.rule(m.rule);
-      if ((rule.type || !rule.capitalized_groups.empty()) && !rules_.Captures(text, folded, m, &captures)) continue;
       Accepted a;
       a.match = i;
       a.end = m.end;
       if (a.end == sent.span.end && a.end - m.begin > 1 && text[a.end - 1] == '.') --a.end;
       if (rule.type) {
-        evaluate(m, s, &a);
-        if (a.value.outcome == ValueResult::Outcome::kReject) continue;
+        if (!value_of(m, s, &a) || a.value.outcome == ValueResult::Outcome::kReject) continue;
+      } else if (!rule.capitalized_groups.empty() && !rules_.Captures(text, folded, m, &captures)) {
+        continue;
       }
       accepted.push_back(std::move(a));
     }
@@ -414,9 +428,7 @@ Status TimexTagger::Process(Document* doc) const {
       if (!rule.type) continue;
       if (rule.value.uses_earlier() && accepted.size() > 1) {
         // Again, in text order: an earlier timex of this window may anchor it.
-        if (!rules_.Captures(text, folded, m, &captures)) continue;
-        evaluate(m, s, &a);
-        if (a.value.outcome == ValueResult::Outcome::kReject) continue;
+        if (!value_of(m, s, &a) || a.value.outcome == ValueResult::Outcome::kReject) continue;
       }
       ValueResult& value = a.value;
       const int32_t index = static_cast<int32_t>(doc->timexes.size());

@@ -125,6 +125,29 @@ TEST_CASE("values remembered with their date follow the tense and never an earli
   }
 }
 
+TEST_CASE("a remembered value skips the groups search but never a cap= check") {
+  // The second "May 2020" and "June 19, 2024" take the value remembered
+  // from the first without their groups; "may 2020" in lower case has the
+  // same key and value, but its month is not capitalised: only the year.
+  const std::string text =
+      "Sales fell in May 2020. Sales fell in may 2020. Sales fell in May 2020, and rose 24 years later on "
+      "June 19, 2024 and June 19, 2024.";
+  for (int pass = 0; pass < 2; ++pass) {
+    Document doc = Tag(text, "2024-06-19");
+    REQUIRE(doc.timexes.size() == 6);
+    const Span spans[] = {{14, 22}, {42, 46}, {62, 70}, {81, 95}, {99, 112}, {117, 130}};
+    const char* const values[] = {"2020-05", "2020", "2020-05", "2044", "2024-06-19", "2024-06-19"};
+    for (size_t i = 0; i < 6; ++i) {
+      CAPTURE(i);
+      CHECK(doc.timexes[i].span == spans[i]);
+      CHECK(doc.timexes[i].value == values[i]);
+      CHECK(doc.timexes[i].type == TimexType::kDate);
+    }
+    CHECK(doc.timexes[0].rule == doc.timexes[2].rule);
+    CHECK(doc.timexes[1].rule != doc.timexes[0].rule);
+  }
+}
+
 TEST_CASE("timexes of one window come out in text order") {
   // "the following day" is the longer extent, accepted before the date; in
   // text order the date comes first and anchors it.
