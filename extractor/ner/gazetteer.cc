@@ -765,6 +765,7 @@ Status Gazetteer::Index() {
   }
   pending_ = {};
   prefixes_ = {};
+  ngrams_view_ = ngrams_.view();
   return Status::Ok();
 }
 
@@ -908,7 +909,7 @@ uint32_t Gazetteer::MatchAt(const Document& doc, const std::vector<uint64_t>& ke
   out->clear();
   const Token* token = doc.tokens.data() + i;
   const uint64_t* key = keys.data() + i;
-  const CompactKeyMap::View ngrams = ngrams_.view();
+  const CompactKeyMap::View ngrams = ngrams_view_;
   const Variant* variants = variants_.data();
   const uint32_t max_len = std::min<uint32_t>(kMaxAliasTokens, static_cast<uint32_t>(doc.tokens.size()) - i);
   const uint32_t sentence = token->sentence;
@@ -921,26 +922,26 @@ uint32_t Gazetteer::MatchAt(const Document& doc, const std::vector<uint64_t>& ke
   static_assert(kTokCapitalized == 1 << 3 && kTokAllCaps == 1 << 4);
   constexpr uint32_t kBrokenRules = 0x0023;
   uint32_t broken = 0;
-  for (uint32_t len = 1; len <= max_len; ++len, ++token) {
-    // A name never runs across a sentence end.
-    if (len > 1 && token->sentence != sentence) break;
+  if (max_len == 0) return 0;  // i is the end of the document
+  for (uint32_t len = 1;; ++len, ++token) {
     h = NgramStep(h, key[len - 1]);
     const uint32_t found = ngrams.Get(h);
     if (found == 0) break;
     broken |= ((kBrokenRules >> (4 * ((token->flags >> 3) & 3))) & 3) << (2 * (len - 1));
     const uint32_t begin = found >> 9, count = (found >> 1) & kMaxGroup;
     assert(begin + count <= variants_.size());
-    bool cleared = false;
+    const size_t shorter = out->size();  // candidates of a shorter match
     for (const Variant* v = variants + begin; v != variants + begin + count; ++v) {
       if (v->length != len || (v->cases & broken) != 0) continue;
-      if (!cleared) {
-        out->clear();  // a longer match replaces a shorter one
-        cleared = true;
-        best = len;
-      }
       out->push_back(Candidate{v->entry, v->adjective, v->exact_name});
     }
-    if ((found & kLonger) == 0) break;
+    if (out->size() != shorter) {  // a longer match replaces a shorter one
+      if (shorter != 0) out->erase(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(shorter));
+      best = len;
+    }
+    // Nothing longer to find, or no token for it: a name never runs across
+    // a sentence end. Tested here, after the first token, not before each.
+    if ((found & kLonger) == 0 || len == max_len || token[1].sentence != sentence) break;
   }
   return best;
 }

@@ -278,6 +278,16 @@ TEST_CASE("an alias that starts a longer one still matches alone / the longest w
   CHECK((*g)->entries()[found[0].entry].id == "place/ny");
   CHECK((*g)->MatchAt(doc, keys, 1, &found) == 0);
   CHECK((*g)->LongestStartingWith(TokenKey("new")) == 3);
+  // A name stops at a sentence end and at the document's end.
+  for (size_t k = 2; k < doc.tokens.size(); ++k) doc.tokens[k].sentence = 1;
+  CHECK((*g)->MatchAt(doc, keys, 0, &found) == 2);
+  REQUIRE(found.size() == 1);
+  CHECK((*g)->entries()[found[0].entry].id == "place/ny");
+  Document end = Doc({{"the", kLow}, {"New", kCap}, {"York", kCap}});
+  ComputeTokenKeys(end, &keys);
+  CHECK((*g)->MatchAt(end, keys, 1, &found) == 2);
+  CHECK((*g)->MatchAt(end, keys, 3, &found) == 0);
+  CHECK(found.empty());
   std::remove(path.c_str());
 }
 
