@@ -765,7 +765,6 @@ Status Gazetteer::Index() {
   }
   pending_ = {};
   prefixes_ = {};
-  ngrams_view_ = ngrams_.view();
   return Status::Ok();
 }
 
@@ -909,7 +908,7 @@ uint32_t Gazetteer::MatchAt(const Document& doc, const std::vector<uint64_t>& ke
   out->clear();
   const Token* token = doc.tokens.data() + i;
   const uint64_t* key = keys.data() + i;
-  const CompactKeyMap::View ngrams = ngrams_view_;
+  const CompactKeyMap::View ngrams = ngrams_.view();
   const Variant* variants = variants_.data();
   const uint32_t max_len = std::min<uint32_t>(kMaxAliasTokens, static_cast<uint32_t>(doc.tokens.size()) - i);
   const uint32_t sentence = token->sentence;

@@ -318,9 +318,6 @@ class Gazetteer {
   std::vector<uint64_t, HugePageAllocator<uint64_t>> prefixes_;  // hashes of proper prefixes, until Index()
   std::vector<Variant, HugePageAllocator<Variant>> variants_;
   CompactKeyMap ngrams_;
-  // Its view, taken once the table is full: MatchAt reads two members
-  // rather than working the mask out for every call.
-  CompactKeyMap::View ngrams_view_ = ngrams_.view();
   FlatKeyMap first_;
   bool adjectives_start_with_letters_ = true;
 };

@@ -309,10 +309,23 @@ Status TimexTagger::Process(Document* doc) const {
     return std::make_pair(static_cast<uint32_t>(first - doc->tokens.begin()),
                           static_cast<uint32_t>(last - doc->tokens.begin()));
   };
-  // The value and mod of a match whose captures are in `captures` and
-  // whose key, in `memo_key`, the context-free memo does not hold.
-  auto evaluate = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
+  // The value and mod of a typed match, or false when a cap= group is not
+  // capitalised. One key per match serves the capture memo and both value
+  // memos. A value remembered without context needs no groups (nor clause
+  // tense): they are searched for only to check the cap= groups then.
+  auto value_of = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
     const TimexRule& rule = rules_.rule(m.rule);
+    rules_.MatchKey(folded, m, &memo_key);
+    const ValueMemo::Known* known = ValueMemo::ForThisThread().Get(memo_key);
+    if ((known == nullptr || !rule.capitalized_groups.empty()) &&
+        !rules_.Captures(text, folded, m, memo_key, &captures)) {
+      return false;
+    }
+    if (known != nullptr) {
+      out->value = known->value;
+      out->mod = known->mod;
+      return true;
+    }
     ValueContext ctx;
     ctx.published = published;
     ctx.earlier = &earlier;
@@ -328,34 +341,15 @@ Status TimexTagger::Process(Document* doc) const {
     dated_key.assign(memo_key);
     dated_key.append(published_key);
     dated_key.push_back(static_cast<char>(ctx.tense));
-    if (const ValueMemo::Known* known = dated.Get(dated_key)) {
-      out->value = known->value;
-      out->mod = known->mod;
-      return;
+    if (const ValueMemo::Known* dated_known = dated.Get(dated_key)) {
+      out->value = dated_known->value;
+      out->mod = dated_known->mod;
+      return true;
     }
     out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
     if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
     ValueMemo::ForThisThread().Put(memo_key, out->value, !rule.mod.empty(), out->mod);
     dated.PutDated(dated_key, out->value, !rule.mod.empty(), out->mod);
-  };
-  // The value and mod of a typed match, or false when a cap= group is not
-  // capitalised. One key per match serves both memos. A value remembered
-  // without context needs no groups (nor clause tense): they are searched
-  // for only to check the cap= groups then.
-  auto value_of = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
-    const TimexRule& rule = rules_.rule(m.rule);
-    rules_.MatchKey(folded, m, &memo_key);
-    const ValueMemo::Known* known = ValueMemo::ForThisThread().Get(memo_key);
-    if ((known == nullptr || !rule.capitalized_groups.empty()) &&
-        !rules_.Captures(text, folded, m, memo_key, &captures)) {
-      return false;
-    }
-    if (known != nullptr) {
-      out->value = known->value;
-      out->mod = known->mod;
-    } else {
-      evaluate(m, s, out);
-    }
     return true;
   };
 
