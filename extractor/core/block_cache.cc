@@ -9,10 +9,11 @@
 // about 150 instructions a pair even when its own thread cache serves
 // them. Here a pair is a pop and a push on a per-thread list.
 //
-// Blocks of up to kClasses * kGranule bytes are sized up to a multiple of
-// kGranule and come from malloc; a freed one goes on the freeing thread's
-// list for its size (so a block may move between threads) unless that list
-// is full, and back to malloc when the thread ends. A sized delete trusts
+// Blocks of up to 1 KiB are sized up to a multiple of 16 bytes, larger
+// ones of up to 16 KiB to a multiple of 256 bytes, and come from malloc; a
+// freed one goes on the freeing thread's list for its size (so a block may
+// move between threads) unless that list is full, and back to malloc when
+// the thread ends. A sized delete trusts
 // its size, as the standard lets it (the size given to new); an unsized one
 // reads the block's usable size, so it takes any malloc block. The aligned
 // forms (std::align_val_t) are not replaced: they stay with libstdc++
@@ -30,8 +31,16 @@ namespace newsgraph {
 namespace {
 
 constexpr size_t kGranule = 16;
-constexpr size_t kClasses = 64;       // blocks up to 1 KiB
-constexpr uint32_t kPerClass = 32;    // cached blocks per size and thread: about 1 MiB at most
+constexpr size_t kSmallClasses = 64;    // blocks up to 1 KiB, kGranule apart
+constexpr size_t kSmallBytes = kSmallClasses * kGranule;
+constexpr size_t kLargeGranule = 256;
+constexpr size_t kLargeBytes = 16 << 10;  // the largest cached block
+constexpr size_t kClasses = kSmallClasses + (kLargeBytes - kSmallBytes) / kLargeGranule;
+// The blocks each list keeps, per thread: kBytesPerClass of them (4,096 of
+// 16 bytes, 64 of 1 KiB, 4 of 16 KiB), 8 MiB at most in all. A document's
+// analysis frees thousands of small blocks at once, which the next
+// document asks for again.
+constexpr size_t kBytesPerClass = 64 << 10;
 
 struct FreeBlock {
   FreeBlock* next;
@@ -62,8 +71,17 @@ struct ThreadExit {
 };
 
 // The class of a request of n bytes, or 0 when it is not cached (0 bytes,
-// or more than kClasses * kGranule).
-size_t ClassOf(size_t n) { return n - 1 < kClasses * kGranule ? (n + kGranule - 1) / kGranule : 0; }
+// or more than kLargeBytes).
+size_t ClassOf(size_t n) {
+  if (n - 1 < kSmallBytes) return (n + kGranule - 1) / kGranule;  // n - 1: 0 bytes wraps around
+  if (n - 1 < kLargeBytes) return kSmallClasses + (n - kSmallBytes + kLargeGranule - 1) / kLargeGranule;
+  return 0;
+}
+
+// The bytes a block of class c (not 0) holds.
+size_t ClassBytes(size_t c) {
+  return c <= kSmallClasses ? c * kGranule : kSmallBytes + (c - kSmallClasses) * kLargeGranule;
+}
 
 void* AllocateOrNull(size_t n) {
   while (true) {
@@ -81,7 +99,7 @@ void* Allocate(size_t n) {
       ++cache.room[c];
       return b;
     }
-    n = c * kGranule;
+    n = ClassBytes(c);
   }
   return AllocateOrNull(n);
 }
@@ -100,7 +118,7 @@ void Push(void* p, size_t c) {
     cache.registered = true;
     static thread_local ThreadExit at_exit;  // its destructor empties the lists
     (void)at_exit;
-    for (size_t k = 1; k <= kClasses; ++k) cache.room[k] = kPerClass;
+    for (size_t k = 1; k <= kClasses; ++k) cache.room[k] = static_cast<uint32_t>(kBytesPerClass / ClassBytes(k));
     Push(p, c);
     return;
   }
@@ -116,11 +134,14 @@ void Release(void* p, size_t c) {
 }
 
 // A block's class from its usable size: a block allocated for class c has
-// at least c * kGranule usable bytes, and any malloc block with u usable
-// bytes can serve class u / kGranule.
+// at least ClassBytes(c) usable bytes, and any malloc block with u usable
+// bytes can serve the largest class whose blocks are no larger than u.
 void ReleaseUnsized(void* p) {
-  const size_t c = malloc_usable_size(p) / kGranule;
-  Release(p, c <= kClasses ? c : 0);
+  const size_t u = malloc_usable_size(p);
+  const size_t c = u < kSmallBytes                   ? u / kGranule
+                   : u < kLargeBytes + kLargeGranule ? kSmallClasses + (u - kSmallBytes) / kLargeGranule
+                                                     : 0;  // larger blocks go back to malloc
+  Release(p, c);
 }
 
 }  // namespace

@@ -35,8 +35,8 @@ TEST_CASE("block cache / blocks of another class or large or empty requests are 
   void* other = ::operator new(17);  // class 2: not the 16-byte block
   CHECK(other != small);
   const size_t before = CachedBlocksOnThisThread();
-  void* large = ::operator new(4096);  // past the cached sizes: malloc and free
-  ::operator delete(large, 4096);
+  void* large = ::operator new(65536);  // past the cached sizes: malloc and free
+  ::operator delete(large, 65536);
   CHECK(CachedBlocksOnThisThread() == before);
   void* zero = ::operator new(0);  // a distinct pointer, as the standard asks
   CHECK(zero != nullptr);
@@ -45,17 +45,31 @@ TEST_CASE("block cache / blocks of another class or large or empty requests are 
   ::operator delete(other, 17);
 }
 
-TEST_CASE("block cache / the largest cached size and the first past it") {
-  void* largest = ::operator new(1024);
+TEST_CASE("block cache / blocks past 1 KiB are classed 256 bytes apart") {
+  void* a = ::operator new(1025);  // 1025 to 1280 bytes: one class
   const size_t before = CachedBlocksOnThisThread();
-  ::operator delete(largest);  // unsized: its usable size says class 64
+  ::operator delete(a, 1025);
   CHECK(CachedBlocksOnThisThread() == before + 1);
-  void* again = ::operator new(1009);  // 1009 to 1024 bytes: the same class
+  void* b = ::operator new(1280);
+  CHECK(b == a);
+  std::memset(b, 0x5a, 1280);  // all of it is usable
+  ::operator delete(b, 1280);
+  void* c = ::operator new(1281);  // the next class: another block
+  CHECK(c != a);
+  ::operator delete(c, 1281);
+}
+
+TEST_CASE("block cache / the largest cached size and the first past it") {
+  void* largest = ::operator new(16384);
+  const size_t before = CachedBlocksOnThisThread();
+  ::operator delete(largest);  // unsized: its usable size says the 16 KiB class
+  CHECK(CachedBlocksOnThisThread() == before + 1);
+  void* again = ::operator new(16129);  // 16129 to 16384 bytes: the same class
   CHECK(again == largest);
-  ::operator delete(again, 1009);
-  void* past = ::operator new(1025);
+  ::operator delete(again, 16129);
+  void* past = ::operator new(16385);
   const size_t cached = CachedBlocksOnThisThread();
-  ::operator delete(past, 1025);  // sized, past the cached sizes: back to malloc
+  ::operator delete(past, 16385);  // sized, past the cached sizes: back to malloc
   CHECK(CachedBlocksOnThisThread() == cached);
 }
 
@@ -74,12 +88,17 @@ TEST_CASE("block cache / on failure new throws and the nothrow forms return null
   std::set_new_handler(previous);
 }
 
-TEST_CASE("block cache / a list keeps at most 32 blocks and the rest goes back to malloc") {
-  std::vector<void*> blocks;
-  for (int i = 0; i < 100; ++i) blocks.push_back(::operator new(1000));
-  const size_t before = CachedBlocksOnThisThread();
-  for (void* p : blocks) ::operator delete(p, 1000);
-  CHECK(CachedBlocksOnThisThread() - before <= 32);
+TEST_CASE("block cache / a list keeps at most 64 KiB of blocks and the rest goes back to malloc") {
+  for (const size_t size : {size_t{1024}, size_t{16384}}) {
+    CAPTURE(size);
+    std::vector<void*> blocks;
+    for (int i = 0; i < 100; ++i) blocks.push_back(::operator new(size));
+    const size_t before = CachedBlocksOnThisThread();
+    for (void* p : blocks) ::operator delete(p, size);
+    const size_t kept = CachedBlocksOnThisThread() - before;
+    CHECK(kept > 0);
+    CHECK(kept <= (size_t{64} << 10) / size);  // 64 blocks of 1 KiB or 4 of 16 KiB
+  }
 }
 
 TEST_CASE("block cache / a block freed on another thread is cached there and the data stays intact") {
