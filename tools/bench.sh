@@ -98,12 +98,18 @@ run() {
   tail -1 "$work/rss" | awk -v a="$t0" -v b="$t1" '{ printf "%.6f %d %.2f\n", b - a, $1, $2 + $3 }'
 }
 
-# timed N OUT ARGS...: N runs; prints "median_wall max_rss_kb median_cpu".
+# summary FILE: of the runs listed in FILE (lines of run's output), prints
+# "median_wall max_rss_kb median_cpu".
+summary() {
+  echo "$(cut -d' ' -f1 "$1" | median) $(cut -d' ' -f2 "$1" | sort -n | tail -1) $(cut -d' ' -f3 "$1" | median)"
+}
+
+# timed N OUT ARGS...: N runs; prints their summary.
 timed() {
   local n="$1"; shift
   local i
   for ((i = 0; i < n; ++i)); do run "$@"; done > "$work/times"
-  echo "$(cut -d' ' -f1 "$work/times" | median) $(cut -d' ' -f2 "$work/times" | sort -n | tail -1) $(cut -d' ' -f3 "$work/times" | median)"
+  summary "$work/times"
 }
 
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }'; }
@@ -149,10 +155,8 @@ for ((i = 0; i < runs; ++i)); do
   paste -d' ' <(tail -1 "$work/times-1") <(tail -1 "$work/times-2") <(tail -1 "$work/times-h") |
     awk '{ printf "%.4f %.4f\n", $1 / $4, $1 / $7 }' >> "$work/ratios"
 done
-t1_s=$(cut -d' ' -f1 "$work/times-1" | median); t1_rss=$(cut -d' ' -f2 "$work/times-1" | sort -n | tail -1)
-t1_cpu=$(cut -d' ' -f3 "$work/times-1" | median)
-t2_s=$(cut -d' ' -f1 "$work/times-2" | median); t2_rss=$(cut -d' ' -f2 "$work/times-2" | sort -n | tail -1)
-t2_cpu=$(cut -d' ' -f3 "$work/times-2" | median)
+read -r t1_s t1_rss t1_cpu < <(summary "$work/times-1")
+read -r t2_s t2_rss t2_cpu < <(summary "$work/times-2")
 t1_proc=$(minus "$t1_s" "$start_s")
 echo "1 thread:  $(mbps "$bytes" "$t1_s") MB/s, $(dps "$docs" "$t1_s") docs/s ($(mbps "$bytes" "$t1_proc") MB/s without start-up; $(mbps "$bytes" "$t1_cpu") MB/s of CPU time), peak RSS $(mb "$t1_rss") MB"
 echo "2 threads: $(mbps "$bytes" "$t2_s") MB/s, $(dps "$docs" "$t2_s") docs/s ($(mbps "$bytes" "$t2_cpu") MB/s of CPU time), peak RSS $(mb "$t2_rss") MB"
@@ -187,10 +191,8 @@ for ((i = 0; i < runs; ++i)); do
   run "$work/out-g10.ndjson" extract --threads 1 --gazetteer "$data/synthetic-10000.tsv" "$corpus" >> "$work/times-g10"
   run "$work/out-gbig.ndjson" extract --threads 1 --gazetteer "$data/synthetic-$big_gazetteer.tsv" "$corpus" >> "$work/times-gbig"
 done
-g10_s=$(cut -d' ' -f1 "$work/times-g10" | median); g10_rss=$(cut -d' ' -f2 "$work/times-g10" | sort -n | tail -1)
-g10_cpu=$(cut -d' ' -f3 "$work/times-g10" | median)
-gbig_s=$(cut -d' ' -f1 "$work/times-gbig" | median); gbig_rss=$(cut -d' ' -f2 "$work/times-gbig" | sort -n | tail -1)
-gbig_cpu=$(cut -d' ' -f3 "$work/times-gbig" | median)
+read -r g10_s g10_rss g10_cpu < <(summary "$work/times-g10")
+read -r gbig_s gbig_rss gbig_cpu < <(summary "$work/times-gbig")
 g10_proc=$(minus "$g10_s" "$g10_start")
 gbig_proc=$(minus "$gbig_s" "$gbig_start")
 g10_proc_cpu=$(minus "$g10_cpu" "$g10_start_cpu")

@@ -313,10 +313,12 @@ Status TimexTagger::Process(Document* doc) const {
   // capitalised. One key per match serves the capture memo and both value
   // memos. A value remembered without context needs no groups (nor clause
   // tense): they are searched for only to check the cap= groups then.
+  ValueMemo& memo = ValueMemo::ForThisThread();
+  ValueMemo& dated = ValueMemo::DatedForThisThread();
   auto value_of = [&](const RuleMatch& m, uint32_t s, Accepted* out) {
     const TimexRule& rule = rules_.rule(m.rule);
     rules_.MatchKey(folded, m, &memo_key);
-    const ValueMemo::Known* known = ValueMemo::ForThisThread().Get(memo_key);
+    const ValueMemo::Known* known = memo.Get(memo_key);
     if ((known == nullptr || !rule.capitalized_groups.empty()) &&
         !rules_.Captures(text, folded, m, memo_key, &captures)) {
       return false;
@@ -337,7 +339,6 @@ Status TimexTagger::Process(Document* doc) const {
         ctx.tense = ClauseTense(*doc, first, end, &tense_classes);
       }
     }
-    ValueMemo& dated = ValueMemo::DatedForThisThread();
     dated_key.assign(memo_key);
     dated_key.append(published_key);
     dated_key.push_back(static_cast<char>(ctx.tense));
@@ -348,7 +349,7 @@ Status TimexTagger::Process(Document* doc) const {
     }
     out->value = rule.value.Evaluate(captures, rules_.lexicon(), ctx);
     if (!rule.mod.empty()) out->mod = rule.mod.Evaluate(captures, rules_.lexicon(), ctx);
-    ValueMemo::ForThisThread().Put(memo_key, out->value, !rule.mod.empty(), out->mod);
+    memo.Put(memo_key, out->value, !rule.mod.empty(), out->mod);
     dated.PutDated(dated_key, out->value, !rule.mod.empty(), out->mod);
     return true;
   };
