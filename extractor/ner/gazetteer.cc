@@ -310,6 +310,9 @@ Status ReadWholeFile(const std::string& path, FileText* out) {
     if (end > 0) size = static_cast<size_t>(end);
     std::rewind(f);
   }
+  // Room for the padding too: growing by it later would map a buffer twice
+  // the size and copy the file into it (4 MB more to fault in for cities.tsv).
+  out->reserve(size + kPadding);
   out->resize(size);
   size_t got = size == 0 ? 0 : std::fread(out->data(), 1, size, f);
   out->resize(got);
