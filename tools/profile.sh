@@ -18,6 +18,12 @@
 #                                              # half alone: RE2's first-use work (compiling
 #                                              # rules, building DFA states) is mostly paid in
 #                                              # the first half, as in a long stream
+#   bash tools/profile.sh --time --docs 12000  # CPU time instead of instructions: samples
+#                                              # the run with `perf record` (cpu-clock, DWARF
+#                                              # call stacks), so that cache misses and
+#                                              # mispredicted branches count (--keep keeps
+#                                              # perf.data; not with --steady); needs perf
+#                                              # (apt-get install linux-perf)
 #
 # Without --binary it builds and profiles build-speed/newsgraph (Release):
 # functions inlined into a stage count towards the stage.
@@ -28,6 +34,7 @@ bin=""
 keep=""
 own_corpus=""
 steady=0
+time_mode=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --docs) docs="$2"; shift 2 ;;
@@ -35,11 +42,17 @@ while [ $# -gt 0 ]; do
     --keep) keep="$2"; shift 2 ;;
     --corpus) own_corpus="$(realpath "$2")"; shift 2 ;;
     --steady) steady=1; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    --time) time_mode=1; shift ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-command -v valgrind >/dev/null || { echo "profile.sh: valgrind is needed (apt-get install valgrind)" >&2; exit 2; }
+if [ "$time_mode" = 1 ]; then
+  [ "$steady" = 1 ] && { echo "profile.sh: --steady counts instructions; it does not go with --time" >&2; exit 2; }
+  command -v perf >/dev/null || { echo "profile.sh: --time needs perf (apt-get install linux-perf)" >&2; exit 2; }
+else
+  command -v valgrind >/dev/null || { echo "profile.sh: valgrind is needed (apt-get install valgrind)" >&2; exit 2; }
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 if [ -z "$bin" ]; then
@@ -58,6 +71,52 @@ if [ -n "$own_corpus" ]; then
 else
   node "$root/tools/bench/make_corpus.js" --docs "$docs" --seed 5 --out "$work/corpus.ndjson"
 fi
+if [ "$time_mode" = 1 ]; then
+  # Samples of CPU time (every thread: the reader, the worker, the entity
+  # stage's loading thread), each with its call stack, so that a stage's
+  # share counts what it calls.
+  if ! perf record -q -e cpu-clock -F 1999 --call-graph dwarf,16384 -o "$work/perf.data" \
+       "$bin" extract --threads 1 "$work/corpus.ndjson" >/dev/null 2>"$work/perf.log"; then
+    tail -5 "$work/perf.log" >&2
+    echo "profile.sh: perf record failed (is /proc/sys/kernel/perf_event_paranoid above 2?)" >&2
+    exit 1
+  fi
+  perf report -i "$work/perf.data" --children --sort symbol -g none --stdio 2>/dev/null > "$work/children.txt"
+  perf report -i "$work/perf.data" --no-children --sort dso,symbol -g none --stdio 2>/dev/null > "$work/self.txt"
+  samples=$(sed -n 's/^# Samples: *\([0-9.]*[kKM]*\) .*/\1/p' "$work/children.txt" | head -1)
+  bytes=$(stat -c %s "$work/corpus.ndjson")
+  echo "corpus: $docs articles, $(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB; $samples samples of CPU time"
+  # Share (with callees) of the first symbol whose name ends with $1.
+  share_of() {
+    { grep -E "^ +[0-9.]+% +[0-9.]+% +\[\.\] (.*::)?$1( {2,}|\$)" "$work/children.txt" || true; } | head -1 |
+      awk '{ sub("%", "", $1); print $1 + 0 }'
+  }
+  startup=$(awk -v a="$(share_of 'CreateDefaultPipeline')" -v b="$(share_of 'ner::EntityTagger::Create')" \
+    'BEGIN { print a + b }')
+  printf '%-44s %8s %14s\n' "part (with what it calls)" "share" "of per-doc"
+  time_row() {
+    local c
+    c=$(share_of "$2")
+    awk -v l="$1" -v c="${c:-0}" -v s="$startup" -v per="${3:-}" 'BEGIN {
+      printf "%-44s %7.1f%%", l, c
+      if (per != "" && s < 100) printf " %13.1f%%", 100 * c / (100 - s)
+      printf "\n" }'
+  }
+  time_row "start-up: CreateDefaultPipeline (main thread)" 'CreateDefaultPipeline'
+  time_row "  entities: EntityTagger::Create (own thread)" 'ner::EntityTagger::Create'
+  time_row "read: DocumentStream::Next" 'DocumentStream::Next' per-doc
+  time_row "segment: Segmenter::Process" 'segment::Segmenter::Process' per-doc
+  time_row "entities: EntityTagger::Process" 'ner::EntityTagger::Process' per-doc
+  time_row "time: TimexTagger::Process" 'timex::TimexTagger::Process' per-doc
+  time_row "events: EventTagger::Process" 'events::EventTagger::Process' per-doc
+  time_row "write: NdjsonWriter::WriteDocument" 'NdjsonWriter::WriteDocument' per-doc
+  echo
+  echo "functions (and libraries) with the most CPU time of their own:"
+  grep -E '^ +[0-9.]+%' "$work/self.txt" | head -25 | sed -E 's/ +$//' | cut -c1-160
+  [ -n "$keep" ] && cp "$work/perf.data" "$keep"
+  exit 0
+fi
+
 printf 'Putin arrived in Pyongyang on Wednesday.\n' > "$work/tiny.txt"
 
 # Start-up alone, then the corpus: the difference is the per-document work.
