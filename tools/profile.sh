@@ -78,7 +78,7 @@ if [ "$time_mode" = 1 ]; then
   if ! perf record -q -e cpu-clock -F 1999 --call-graph dwarf,16384 -o "$work/perf.data" \
        "$bin" extract --threads 1 "$work/corpus.ndjson" >/dev/null 2>"$work/perf.log"; then
     tail -5 "$work/perf.log" >&2
-    echo "profile.sh: perf record failed (is /proc/sys/kernel/perf_event_paranoid above 2?)" >&2
+    echo "profile.sh: perf record failed (other than as root, perf needs /proc/sys/kernel/perf_event_paranoid at 2 or less)" >&2
     exit 1
   fi
   perf report -i "$work/perf.data" --children --sort symbol -g none --stdio 2>/dev/null > "$work/children.txt"
