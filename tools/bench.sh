@@ -160,10 +160,13 @@ read -r t2_s t2_rss t2_cpu < <(summary "$work/times-2")
 t1_proc=$(minus "$t1_s" "$start_s")
 echo "1 thread:  $(mbps "$bytes" "$t1_s") MB/s, $(dps "$docs" "$t1_s") docs/s ($(mbps "$bytes" "$t1_proc") MB/s without start-up; $(mbps "$bytes" "$t1_cpu") MB/s of CPU time), peak RSS $(mb "$t1_rss") MB"
 echo "2 threads: $(mbps "$bytes" "$t2_s") MB/s, $(dps "$docs" "$t2_s") docs/s ($(mbps "$bytes" "$t2_cpu") MB/s of CPU time), peak RSS $(mb "$t2_rss") MB"
-scaling=$(cut -d' ' -f1 "$work/ratios" | median | awk '{ printf "%.2f", $1 }')
-two_processes=$(cut -d' ' -f2 "$work/ratios" | median | awk '{ printf "%.2f", $1 }')
-echo "scaling 2 threads / 1 thread: ${scaling}x (rounds: $(cut -d' ' -f1 "$work/ratios" | awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }'))"
-echo "two 1-thread processes on the halves at once / 1 thread: ${two_processes}x (rounds: $(cut -d' ' -f2 "$work/ratios" | awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }'))"
+# Column $1 of the ratios: its median, and every round's value.
+ratio_median() { cut -d' ' -f"$1" "$work/ratios" | median | awk '{ printf "%.2f", $1 }'; }
+ratio_rounds() { cut -d' ' -f"$1" "$work/ratios" | awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }'; }
+scaling=$(ratio_median 1)
+two_processes=$(ratio_median 2)
+echo "scaling 2 threads / 1 thread: ${scaling}x (rounds: $(ratio_rounds 1))"
+echo "two 1-thread processes on the halves at once / 1 thread: ${two_processes}x (rounds: $(ratio_rounds 2))"
 
 echo "== byte-identical output across thread counts"
 identical=yes

@@ -71,6 +71,17 @@ if [ -n "$own_corpus" ]; then
 else
   node "$root/tools/bench/make_corpus.js" --docs "$docs" --seed 5 --out "$work/corpus.ndjson"
 fi
+# The per-document parts, "label|function": each table below prints them,
+# the short label being the part before the colon.
+per_doc_parts=(
+  "read: DocumentStream::Next|DocumentStream::Next"
+  "segment: Segmenter::Process|segment::Segmenter::Process"
+  "entities: EntityTagger::Process|ner::EntityTagger::Process"
+  "time: TimexTagger::Process|timex::TimexTagger::Process"
+  "events: EventTagger::Process|events::EventTagger::Process"
+  "write: NdjsonWriter::WriteDocument|NdjsonWriter::WriteDocument"
+)
+
 if [ "$time_mode" = 1 ]; then
   # Samples of CPU time (every thread: the reader, the worker, the entity
   # stage's loading thread), each with its call stack, so that a stage's
@@ -104,12 +115,7 @@ if [ "$time_mode" = 1 ]; then
   }
   time_row "start-up: CreateDefaultPipeline (main thread)" 'CreateDefaultPipeline'
   time_row "  entities: EntityTagger::Create (own thread)" 'ner::EntityTagger::Create'
-  time_row "read: DocumentStream::Next" 'DocumentStream::Next' per-doc
-  time_row "segment: Segmenter::Process" 'segment::Segmenter::Process' per-doc
-  time_row "entities: EntityTagger::Process" 'ner::EntityTagger::Process' per-doc
-  time_row "time: TimexTagger::Process" 'timex::TimexTagger::Process' per-doc
-  time_row "events: EventTagger::Process" 'events::EventTagger::Process' per-doc
-  time_row "write: NdjsonWriter::WriteDocument" 'NdjsonWriter::WriteDocument' per-doc
+  for part in "${per_doc_parts[@]}"; do time_row "${part%%|*}" "${part#*|}" per-doc; done
   echo
   echo "functions (and libraries) with the most CPU time of their own:"
   grep -E '^ +[0-9.]+%' "$work/self.txt" | head -25 | sed -E 's/ +$//' | cut -c1-160
@@ -157,12 +163,7 @@ row "  time: TimexTagger::Create" 'timex::TimexTagger::Create\('
 row "  entities: EntityTagger::Create (own thread)" 'ner::EntityTagger::Create\('
 row "  events: EventTagger::Create" 'events::EventTagger::Create\('
 row "  segment: Segmenter::Create" 'segment::Segmenter::Create\('
-row "read: DocumentStream::Next" 'DocumentStream::Next' per-doc
-row "segment: Segmenter::Process" 'segment::Segmenter::Process' per-doc
-row "entities: EntityTagger::Process" 'ner::EntityTagger::Process' per-doc
-row "time: TimexTagger::Process" 'timex::TimexTagger::Process' per-doc
-row "events: EventTagger::Process" 'events::EventTagger::Process' per-doc
-row "write: NdjsonWriter::WriteDocument" 'NdjsonWriter::WriteDocument' per-doc
+for part in "${per_doc_parts[@]}"; do row "${part%%|*}" "${part#*|}" per-doc; done
 
 if [ "$steady" = 1 ]; then
   # The first half alone; the whole run less it is what the second half costs
@@ -182,12 +183,7 @@ if [ "$steady" = 1 ]; then
     awk -v l="$1" -v w="${whole:-0}" -v h="${half:-0}" -v b="$rest_bytes" 'BEGIN {
       printf "  %-42s %8.1f per byte\n", l, (w - h) / b }'
   }
-  steady_row "read" 'DocumentStream::Next'
-  steady_row "segment" 'segment::Segmenter::Process'
-  steady_row "entities" 'ner::EntityTagger::Process'
-  steady_row "time" 'timex::TimexTagger::Process'
-  steady_row "events" 'events::EventTagger::Process'
-  steady_row "write" 'NdjsonWriter::WriteDocument'
+  for part in "${per_doc_parts[@]}"; do steady_row "${part%%:*}" "${part#*|}"; done
 fi
 echo
 echo "functions with the most instructions of their own:"

@@ -13,11 +13,11 @@
 // ones of up to 16 KiB to a multiple of 256 bytes, and come from malloc; a
 // freed one goes on the freeing thread's list for its size (so a block may
 // move between threads) unless that list is full, and back to malloc when
-// the thread ends. A sized delete trusts
-// its size, as the standard lets it (the size given to new); an unsized one
-// reads the block's usable size, so it takes any malloc block. The aligned
-// forms (std::align_val_t) are not replaced: they stay with libstdc++
-// (aligned_alloc and free) and never meet these lists.
+// the thread ends. A sized delete trusts its size, as the standard lets it
+// (the size given to new); an unsized one reads the block's usable size, so
+// it takes any malloc block. The aligned forms (std::align_val_t) are not
+// replaced: they stay with libstdc++ (aligned_alloc and free) and never meet
+// these lists.
 #include "extractor/core/block_cache.h"
 
 #include <malloc.h>
@@ -83,6 +83,16 @@ size_t ClassBytes(size_t c) {
   return c <= kSmallClasses ? c * kGranule : kSmallBytes + (c - kSmallClasses) * kLargeGranule;
 }
 
+// The class a malloc block with u usable bytes can serve: the largest whose
+// blocks are no larger than u (0: none cached). It rounds down where ClassOf
+// rounds a request up; written out rather than as ClassOf(u + 1) - 1, which
+// costs more on this path (every unsized free).
+size_t ClassHolding(size_t u) {
+  return u < kSmallBytes                   ? u / kGranule
+         : u < kLargeBytes + kLargeGranule ? kSmallClasses + (u - kSmallBytes) / kLargeGranule
+                                           : 0;  // larger blocks go back to malloc
+}
+
 void* AllocateOrNull(size_t n) {
   while (true) {
     if (void* p = std::malloc(n)) return p;
@@ -134,15 +144,8 @@ void Release(void* p, size_t c) {
 }
 
 // A block's class from its usable size: a block allocated for class c has
-// at least ClassBytes(c) usable bytes, and any malloc block with u usable
-// bytes can serve the largest class whose blocks are no larger than u.
-void ReleaseUnsized(void* p) {
-  const size_t u = malloc_usable_size(p);
-  const size_t c = u < kSmallBytes                   ? u / kGranule
-                   : u < kLargeBytes + kLargeGranule ? kSmallClasses + (u - kSmallBytes) / kLargeGranule
-                                                     : 0;  // larger blocks go back to malloc
-  Release(p, c);
-}
+// at least ClassBytes(c) usable bytes.
+void ReleaseUnsized(void* p) { Release(p, ClassHolding(malloc_usable_size(p))); }
 
 }  // namespace
 
