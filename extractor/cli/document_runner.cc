@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <span>
 #include <system_error>
 #include <thread>
 
@@ -62,23 +63,50 @@ struct WorkItem {
   std::string formatted;
 };
 
-// Runs the pipeline on one item and formats it: the per-document work.
-// With a formatter, the analysis is built in the buffers of the thread
-// doing the work and goes back into them once formatted. Had the buffers
-// travelled with the record, the next thread to need one larger would free
-// it into this thread's malloc arena, under that arena's lock, which this
-// thread, busy allocating, then waits on.
-void ProcessItem(const Pipeline& pipeline, const DocumentFormatter& formatter, WorkItem* w) {
-  thread_local Document own;  // only its analysis buffers are used
-  Document& doc = w->item.doc;
-  w->formatted.clear();
-  w->status = w->item.status;
-  if (formatter) own.SwapAnalysis(&doc);
-  if (w->status.ok()) w->status = pipeline.Process(&doc);
-  if (formatter) {
-    formatter(doc, w->status, &w->formatted);
-    own.SwapAnalysis(&doc);
-    own.ClearAnalysis();
+// Items are read, processed and emitted in batches. Threads hand batches
+// over, so that the hand-offs (a lock and a wake-up each, costly on virtual
+// machines) are paid once per batch rather than once per document; and the
+// pipeline runs over a batch stage by stage (Pipeline::ProcessBatch), which
+// keeps each stage's code and tables in the caches. A batch closes at
+// kBatchItems items or kBatchBytes of text, or when the input has nothing
+// more waiting.
+constexpr size_t kBatchItems = 32;
+constexpr size_t kBatchBytes = size_t{128} << 10;
+
+// Runs the pipeline on a batch of items and formats each: the per-document
+// work. With a formatter, the analysis is built in the buffers of the
+// thread doing the work and goes back into them once formatted. Had the
+// buffers travelled with the record, the next thread to need one larger
+// would free it into this thread's malloc arena, under that arena's lock,
+// which this thread, busy allocating, then waits on. The buffers of a
+// document larger than a batch are let go, so that what a thread keeps
+// stays within kBatchItems documents of ordinary size.
+void ProcessItems(const Pipeline& pipeline, const DocumentFormatter& formatter, std::span<WorkItem> items) {
+  thread_local std::vector<Document> own;  // only their analysis buffers are used
+  thread_local std::vector<Document*> docs;
+  thread_local std::vector<Status> statuses;
+  if (own.size() < items.size()) own.resize(items.size());
+  docs.clear();
+  statuses.clear();
+  for (size_t i = 0; i < items.size(); ++i) {
+    WorkItem& w = items[i];
+    w.formatted.clear();
+    statuses.push_back(w.item.status);
+    if (formatter) own[i].SwapAnalysis(&w.item.doc);
+    docs.push_back(&w.item.doc);
+  }
+  pipeline.ProcessBatch(docs, statuses);
+  for (size_t i = 0; i < items.size(); ++i) {
+    WorkItem& w = items[i];
+    w.status = std::move(statuses[i]);
+    if (!formatter) continue;
+    formatter(w.item.doc, w.status, &w.formatted);
+    own[i].SwapAnalysis(&w.item.doc);
+    if (w.item.doc.text.size() > kBatchBytes) {
+      own[i] = Document();
+    } else {
+      own[i].ClearAnalysis();
+    }
   }
 }
 
@@ -164,22 +192,48 @@ class Emitter {
   std::chrono::steady_clock::time_point start_, last_progress_;
 };
 
-Status RunSerial(const Pipeline& pipeline, read::DocumentStream* stream, const DocumentFormatter& formatter,
-                 Emitter* emitter) {
-  WorkItem w;
-  while (stream->Next(&w.item)) {
-    ProcessItem(pipeline, formatter, &w);
-    RETURN_IF_ERROR(emitter->Emit(w));
-  }
-  return Status::Ok();
+// Once emitted, an item whose document is larger than a batch gives its
+// buffers back (the text, the record): a batch's slot would otherwise keep
+// them until it is filled again, and every slot could hold one.
+void ReleaseIfLarge(WorkItem* w) {
+  if (w->item.doc.text.size() > kBatchBytes) *w = WorkItem();
 }
 
-// Items travel between threads in batches, so that the hand-offs (a lock
-// and a wake-up each, costly on virtual machines) are paid once per batch
-// rather than once per document. A batch closes at kBatchItems items or
-// kBatchBytes of text, or when the input has nothing more waiting.
-constexpr size_t kBatchItems = 32;
-constexpr size_t kBatchBytes = size_t{128} << 10;
+// One thread reads, processes and emits. A batch is processed as soon as
+// the input would keep the next document waiting (`wait_hook` is called
+// then, from inside the read), so that a streaming consumer gets each
+// answer while the input stays open.
+Status RunSerial(const Pipeline& pipeline, read::DocumentStream* stream, const DocumentFormatter& formatter,
+                 const IdleCallback& idle, std::function<void()>* wait_hook, Emitter* emitter) {
+  std::vector<WorkItem> items(kBatchItems);
+  size_t size = 0, bytes = 0;
+  Status result;
+  auto run_batch = [&] {
+    ProcessItems(pipeline, formatter, std::span(items.data(), size));
+    for (size_t i = 0; i < size && result.ok(); ++i) {
+      result = emitter->Emit(items[i]);
+      ReleaseIfLarge(&items[i]);
+    }
+    size = 0;
+    bytes = 0;
+  };
+  *wait_hook = [&] {
+    if (size > 0) run_batch();
+    if (idle) idle();
+  };
+  while (result.ok()) {
+    // The item being read is items[size]; run_batch() may empty the batch
+    // while the read waits, and the item then moves to the front.
+    const size_t reading = size;
+    if (!stream->Next(&items[reading].item)) break;
+    if (reading != size) std::swap(items[size], items[reading]);
+    bytes += items[size++].item.doc.text.size();
+    if (size == kBatchItems || bytes >= kBatchBytes) run_batch();
+  }
+  if (result.ok() && size > 0) run_batch();
+  *wait_hook = nullptr;
+  return result;
+}
 
 struct Batch {
   std::vector<WorkItem> items;  // items[0, size) are this batch's; the rest are kept for reuse
@@ -266,7 +320,7 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
     queue.pop_front();
     lock.unlock();
     Batch& batch = *job.second;
-    for (size_t i = 0; i < batch.size; ++i) ProcessItem(pipeline, formatter, &batch.items[i]);
+    ProcessItems(pipeline, formatter, std::span(batch.items.data(), batch.size));
     lock.lock();
     finished.emplace(job.first, std::move(job.second));
     return job.first == next_emit;
@@ -296,8 +350,7 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
   } catch (const std::system_error&) {
   }
   if (!reader.joinable()) {
-    *dispatch_hook = idle;
-    return RunSerial(pipeline, stream, formatter, emitter);
+    return RunSerial(pipeline, stream, formatter, idle, dispatch_hook, emitter);
   }
 
   Status result;
@@ -308,7 +361,10 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
       std::unique_ptr<Batch> batch = std::move(it->second);
       finished.erase(it);
       lock.unlock();
-      for (size_t i = 0; i < batch->size && result.ok(); ++i) result = emitter->Emit(batch->items[i]);
+      for (size_t i = 0; i < batch->size && result.ok(); ++i) {
+        result = emitter->Emit(batch->items[i]);
+        ReleaseIfLarge(&batch->items[i]);
+      }
       lock.lock();
       spare.push_back(std::move(batch));
       ++next_emit;
@@ -358,18 +414,14 @@ Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& option
                               const DocumentFormatter& formatter, const IdleCallback& idle) {
   read::ReadOptions read_options;
   read_options.published = options.published;
-  // Serial: the reading thread is the emitting one, so waiting for input
-  // is the idle moment. Parallel: waiting for input is when the reader
-  // sends the batch it holds to the workers; the emitter finds its own
-  // idle moments.
+  // Waiting for input is the moment to send on what has been read: a serial
+  // run processes and emits the batch it holds, then lets the sink flush; a
+  // parallel one hands the batch to the workers (its emitting thread finds
+  // its own idle moments).
   std::function<void()> dispatch;
-  if (options.threads <= 1) {
-    read_options.before_wait = idle;
-  } else {
-    read_options.before_wait = [&dispatch] {
-      if (dispatch) dispatch();
-    };
-  }
+  read_options.before_wait = [&dispatch] {
+    if (dispatch) dispatch();
+  };
   if (options.max_document_bytes > 0) read_options.max_document_bytes = options.max_document_bytes;
   read::DocumentStream stream(options.inputs, read_options);
 
@@ -377,7 +429,7 @@ Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& option
   Status s;
   {
     Emitter emitter(sink, &stats);
-    s = options.threads <= 1 ? RunSerial(pipeline, &stream, formatter, &emitter)
+    s = options.threads <= 1 ? RunSerial(pipeline, &stream, formatter, idle, &dispatch, &emitter)
                              : RunParallel(pipeline, &stream, formatter, options.threads, idle, &dispatch, &emitter);
   }
   RETURN_IF_ERROR(s);
