@@ -72,26 +72,73 @@ std::string Str(const rapidjson::Value& v) { return v.IsString() ? v.GetString()
 }  // namespace
 
 TEST_CASE("failed documents get error records in place and the batch goes on") {
-  Run r = Newsgraph(
-      "extract --threads 2 tests/cli/data/first.txt tests/cli/data/mixed.ndjson tests/cli/data/no-such-file.txt "
-      "tests/cli/data/last.txt");
-  CHECK(r.exit_code == 1);
-  auto records = Records(r.out);
-  REQUIRE(records.size() == 7);
-  CHECK(Str(records[0]["id"]) == "tests/cli/data/first.txt");
-  CHECK(Str(records[1]["id"]) == "n1");
-  CHECK(records[1].HasMember("entities"));
-  CHECK(records[2].HasMember("error"));
-  CHECK(records[3].HasMember("error"));
-  CHECK(Str(records[4]["id"]) == "n4");
-  CHECK(records[4].HasMember("events"));
-  CHECK(records[5].HasMember("error"));
-  CHECK(Str(records[5]["id"]) == "tests/cli/data/no-such-file.txt");
-  CHECK(Str(records[6]["id"]) == "tests/cli/data/last.txt");
-  // Each failure is named on stderr with its document id and the reason.
-  CHECK(r.err.find("no-such-file.txt") != std::string::npos);
-  CHECK(r.err.find("mixed.ndjson:2") != std::string::npos);
-  CHECK(r.err.find("mixed.ndjson:3") != std::string::npos);
+  // One thread and two run different loops (serial batches, and batches
+  // handed between threads).
+  for (const std::string threads : {"1", "2"}) {
+    INFO("--threads " << threads);
+    Run r = Newsgraph("extract --threads " + threads +
+                      " tests/cli/data/first.txt tests/cli/data/mixed.ndjson tests/cli/data/no-such-file.txt "
+                      "tests/cli/data/last.txt");
+    CHECK(r.exit_code == 1);
+    auto records = Records(r.out);
+    REQUIRE(records.size() == 7);
+    CHECK(Str(records[0]["id"]) == "tests/cli/data/first.txt");
+    CHECK(Str(records[1]["id"]) == "n1");
+    CHECK(records[1].HasMember("entities"));
+    CHECK(records[2].HasMember("error"));
+    CHECK(records[3].HasMember("error"));
+    CHECK(Str(records[4]["id"]) == "n4");
+    CHECK(records[4].HasMember("events"));
+    CHECK(records[5].HasMember("error"));
+    CHECK(Str(records[5]["id"]) == "tests/cli/data/no-such-file.txt");
+    CHECK(Str(records[6]["id"]) == "tests/cli/data/last.txt");
+    // Each failure is named on stderr with its document id and the reason.
+    CHECK(r.err.find("no-such-file.txt") != std::string::npos);
+    CHECK(r.err.find("mixed.ndjson:2") != std::string::npos);
+    CHECK(r.err.find("mixed.ndjson:3") != std::string::npos);
+  }
+}
+
+TEST_CASE("a document larger than a batch comes out whole and in its place") {
+  // 40 short articles (more than one batch of 32) with one of about 155 kB
+  // (more than a batch's 128 kB) at the sixth place.
+  const std::string sentence = "Putin visited Hanoi on Monday. ";
+  constexpr int kRepeats = 5000;
+  std::string big_text;
+  for (int i = 0; i < kRepeats; ++i) big_text += sentence;
+  char path[] = "/tmp/newsgraph-cli-big.XXXXXX";
+  close(mkstemp(path));
+  {
+    std::ofstream f(path, std::ios::binary);
+    for (int i = 0; i < 40; ++i) {
+      if (i == 5) f << R"({"id":"big","published":"2024-06-19","text":")" << big_text << "\"}\n";
+      f << R"({"id":"s)" << i << R"(","published":"2024-06-19","text":")" << sentence << "\"}\n";
+    }
+  }
+  std::string first_out;
+  for (const std::string threads : {"1", "2"}) {
+    INFO("--threads " << threads);
+    Run r = Newsgraph("extract --threads " + threads + " " + path);
+    CHECK(r.exit_code == 0);
+    auto records = Records(r.out);
+    REQUIRE(records.size() == 41);
+    for (size_t k = 0; k < records.size(); ++k) {
+      const size_t i = k < 5 ? k : k - 1;
+      const bool big = k == 5;
+      std::string id = big ? "big" : "s";
+      if (!big) id += std::to_string(i);
+      CHECK(Str(records[k]["id"]) == id);
+      const auto& entities = records[k]["entities"];
+      REQUIRE(entities.Size() == 2);
+      for (const auto& e : entities.GetArray()) CHECK(e["mentions"].Size() == (big ? kRepeats : 1));
+    }
+    if (first_out.empty()) {
+      first_out = r.out;
+    } else {
+      CHECK(r.out == first_out);
+    }
+  }
+  unlink(path);
 }
 
 TEST_CASE("a clean batch exits 0 and stdin is read with -") {
