@@ -73,6 +73,23 @@ struct WorkItem {
 constexpr size_t kBatchItems = 32;
 constexpr size_t kBatchBytes = size_t{128} << 10;
 
+struct Batch {
+  std::vector<WorkItem> items;  // items[0, size) are this batch's; the rest are kept for reuse
+  size_t size = 0;
+  size_t bytes = 0;
+
+  // Takes *item in; *item gets the buffers of the slot it fills, for the
+  // next read. Returns whether the batch is now full.
+  bool Add(WorkItem* item) {
+    if (items.size() == size) items.emplace_back();
+    std::swap(items[size++], *item);
+    bytes += items[size - 1].item.doc.text.size();
+    return size >= kBatchItems || bytes >= kBatchBytes;
+  }
+  std::span<WorkItem> Items() { return {items.data(), size}; }
+  void Clear() { size = bytes = 0; }
+};
+
 // Runs the pipeline on a batch of items and formats each: the per-document
 // work. With a formatter, the analysis is built in the buffers of the
 // thread doing the work and goes back into them once formatted. Had the
@@ -192,11 +209,16 @@ class Emitter {
   std::chrono::steady_clock::time_point start_, last_progress_;
 };
 
-// Once emitted, an item whose document is larger than a batch gives its
-// buffers back (the text, the record): a batch's slot would otherwise keep
-// them until it is filled again, and every slot could hold one.
-void ReleaseIfLarge(WorkItem* w) {
-  if (w->item.doc.text.size() > kBatchBytes) *w = WorkItem();
+// Emits a processed batch in order, up to the first failure to emit. Once
+// emitted, an item whose document is larger than a batch gives its buffers
+// back (the text, the record): a batch's slot would otherwise keep them
+// until it is filled again, and every slot could hold one.
+Status EmitBatch(Batch* batch, Emitter* emitter) {
+  for (WorkItem& w : batch->Items()) {
+    RETURN_IF_ERROR(emitter->Emit(w));
+    if (w.item.doc.text.size() > kBatchBytes) w = WorkItem();
+  }
+  return Status::Ok();
 }
 
 // One thread reads, processes and emits. A batch is processed as soon as
@@ -205,41 +227,25 @@ void ReleaseIfLarge(WorkItem* w) {
 // answer while the input stays open.
 Status RunSerial(const Pipeline& pipeline, read::DocumentStream* stream, const DocumentFormatter& formatter,
                  const IdleCallback& idle, std::function<void()>* wait_hook, Emitter* emitter) {
-  std::vector<WorkItem> items(kBatchItems);
-  size_t size = 0, bytes = 0;
+  Batch batch;
   Status result;
   auto run_batch = [&] {
-    ProcessItems(pipeline, formatter, std::span(items.data(), size));
-    for (size_t i = 0; i < size && result.ok(); ++i) {
-      result = emitter->Emit(items[i]);
-      ReleaseIfLarge(&items[i]);
-    }
-    size = 0;
-    bytes = 0;
+    ProcessItems(pipeline, formatter, batch.Items());
+    if (result.ok()) result = EmitBatch(&batch, emitter);
+    batch.Clear();
   };
   *wait_hook = [&] {
-    if (size > 0) run_batch();
+    if (batch.size > 0) run_batch();
     if (idle) idle();
   };
-  while (result.ok()) {
-    // The item being read is items[size]; run_batch() may empty the batch
-    // while the read waits, and the item then moves to the front.
-    const size_t reading = size;
-    if (!stream->Next(&items[reading].item)) break;
-    if (reading != size) std::swap(items[size], items[reading]);
-    bytes += items[size++].item.doc.text.size();
-    if (size == kBatchItems || bytes >= kBatchBytes) run_batch();
+  WorkItem next;
+  while (result.ok() && stream->Next(&next.item)) {
+    if (batch.Add(&next)) run_batch();
   }
-  if (result.ok() && size > 0) run_batch();
+  if (result.ok() && batch.size > 0) run_batch();
   *wait_hook = nullptr;
   return result;
 }
-
-struct Batch {
-  std::vector<WorkItem> items;  // items[0, size) are this batch's; the rest are kept for reuse
-  size_t size = 0;
-  size_t bytes = 0;
-};
 
 // A reader thread fills numbered batches; `threads` workers process them:
 // threads - 1 of their own, and the calling thread, which also emits
@@ -298,12 +304,9 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
         } else {
           open = std::make_unique<Batch>();
         }
-        open->size = open->bytes = 0;
+        open->Clear();
       }
-      if (open->items.size() == open->size) open->items.emplace_back();
-      std::swap(open->items[open->size++], next);
-      open->bytes += open->items[open->size - 1].item.doc.text.size();
-      if (open->size >= kBatchItems || open->bytes >= kBatchBytes) dispatch();
+      if (open->Add(&next)) dispatch();
     }
     dispatch();
     *dispatch_hook = nullptr;
@@ -320,7 +323,7 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
     queue.pop_front();
     lock.unlock();
     Batch& batch = *job.second;
-    ProcessItems(pipeline, formatter, std::span(batch.items.data(), batch.size));
+    ProcessItems(pipeline, formatter, batch.Items());
     lock.lock();
     finished.emplace(job.first, std::move(job.second));
     return job.first == next_emit;
@@ -361,10 +364,7 @@ Status RunParallel(const Pipeline& pipeline, read::DocumentStream* stream, const
       std::unique_ptr<Batch> batch = std::move(it->second);
       finished.erase(it);
       lock.unlock();
-      for (size_t i = 0; i < batch->size && result.ok(); ++i) {
-        result = emitter->Emit(batch->items[i]);
-        ReleaseIfLarge(&batch->items[i]);
-      }
+      result = EmitBatch(batch.get(), emitter);
       lock.lock();
       spare.push_back(std::move(batch));
       ++next_emit;

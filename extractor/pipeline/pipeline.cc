@@ -34,20 +34,10 @@ Result<std::unique_ptr<Pipeline>> Pipeline::FromStages(std::vector<std::unique_p
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
-namespace {
-
-Status StageError(const Stage& stage, const Status& s) {
-  return Status(s.code(), std::string(stage.Name()) + ": " + s.message());
-}
-
-}  // namespace
-
 Status Pipeline::Process(Document* doc) const {
-  for (const auto& stage : stages_) {
-    Status s = stage->Process(doc);
-    if (!s.ok()) return StageError(*stage, s);
-  }
-  return Status::Ok();
+  Status status;
+  ProcessBatch({&doc, 1}, {&status, 1});
+  return status;
 }
 
 void Pipeline::ProcessBatch(std::span<Document* const> docs, std::span<Status> statuses) const {
@@ -55,7 +45,7 @@ void Pipeline::ProcessBatch(std::span<Document* const> docs, std::span<Status> s
     for (size_t i = 0; i < docs.size(); ++i) {
       if (!statuses[i].ok()) continue;
       Status s = stage->Process(docs[i]);
-      if (!s.ok()) statuses[i] = StageError(*stage, s);
+      if (!s.ok()) statuses[i] = Status(s.code(), std::string(stage->Name()) + ": " + s.message());
     }
   }
 }

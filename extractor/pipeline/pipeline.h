@@ -30,15 +30,15 @@ class Pipeline {
   // its error prefixed with the stage name. Thread-safe: stages are immutable.
   Status Process(Document* doc) const;
 
-  // Process() for each of `docs`, run stage by stage rather than document
-  // by document: the whole batch goes through one stage before the next,
-  // so that a stage's code and tables (the gazetteer's probes, the time
-  // rules' automaton, the event lexicon's word cache) stay in the
-  // processor's caches across the batch instead of being evicted by the
-  // other stages at every document. `statuses` has one entry per document
-  // and says how docs[i] fared: a document whose status is not OK on entry
-  // (a read error) is skipped, one that fails a stage skips the later
-  // stages. The results are those of Process() on each document.
+  // Every stage over each of `docs`, stage by stage rather than document
+  // by document (Process() is a batch of one): the whole batch goes through
+  // one stage before the next, so that a stage's code and tables (the
+  // gazetteer's probes, the time rules' automaton, the event lexicon's word
+  // cache) stay in the processor's caches across the batch instead of being
+  // evicted by the other stages at every document. `statuses` has one entry
+  // per document and says how docs[i] fared: a document whose status is not
+  // OK on entry (a read error) is skipped, one that fails a stage skips the
+  // later stages. The results are those of each document run alone.
   void ProcessBatch(std::span<Document* const> docs, std::span<Status> statuses) const;
 
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
