@@ -63,16 +63,12 @@ struct WorkItem {
   std::string formatted;
 };
 
-// Items are read, processed and emitted in batches. Threads hand batches
-// over, so that the hand-offs (a lock and a wake-up each, costly on virtual
-// machines) are paid once per batch rather than once per document; and the
-// pipeline runs over a batch stage by stage (Pipeline::ProcessBatch), which
-// keeps each stage's code and tables in the caches. A batch closes at
-// kBatchItems items or kBatchBytes of text, or when the input has nothing
-// more waiting.
-constexpr size_t kBatchItems = 32;
-constexpr size_t kBatchBytes = size_t{128} << 10;
-
+// Items are read, processed and emitted in batches (see kBatchItems). Threads
+// hand batches over, so that the hand-offs (a lock and a wake-up each,
+// costly on virtual machines) are paid once per batch rather than once per
+// document; and the pipeline runs over a batch stage by stage
+// (Pipeline::ProcessBatch), which keeps each stage's code and tables in the
+// caches. A batch also closes when the input has nothing more waiting.
 struct Batch {
   std::vector<WorkItem> items;  // items[0, size) are this batch's; the rest are kept for reuse
   size_t size = 0;
@@ -84,20 +80,24 @@ struct Batch {
     if (items.size() == size) items.emplace_back();
     std::swap(items[size++], *item);
     bytes += items[size - 1].item.doc.text.size();
-    return size >= kBatchItems || bytes >= kBatchBytes;
+    return BatchFull(size, bytes);
   }
   std::span<WorkItem> Items() { return {items.data(), size}; }
   void Clear() { size = bytes = 0; }
 };
+
+// A document larger than a batch: its buffers are let go once it is done
+// with (ProcessItems: the analysis; EmitBatch: the text and the record),
+// so that what a thread or a batch keeps stays within kBatchItems
+// documents of ordinary size.
+bool LargerThanBatch(const Document& doc) { return doc.text.size() > kBatchBytes; }
 
 // Runs the pipeline on a batch of items and formats each: the per-document
 // work. With a formatter, the analysis is built in the buffers of the
 // thread doing the work and goes back into them once formatted. Had the
 // buffers travelled with the record, the next thread to need one larger
 // would free it into this thread's malloc arena, under that arena's lock,
-// which this thread, busy allocating, then waits on. The buffers of a
-// document larger than a batch are let go, so that what a thread keeps
-// stays within kBatchItems documents of ordinary size.
+// which this thread, busy allocating, then waits on.
 void ProcessItems(const Pipeline& pipeline, const DocumentFormatter& formatter, std::span<WorkItem> items) {
   thread_local std::vector<Document> own;  // only their analysis buffers are used
   thread_local std::vector<Document*> docs;
@@ -119,7 +119,7 @@ void ProcessItems(const Pipeline& pipeline, const DocumentFormatter& formatter, 
     if (!formatter) continue;
     formatter(w.item.doc, w.status, &w.formatted);
     own[i].SwapAnalysis(&w.item.doc);
-    if (w.item.doc.text.size() > kBatchBytes) {
+    if (LargerThanBatch(w.item.doc)) {
       own[i] = Document();
     } else {
       own[i].ClearAnalysis();
@@ -209,14 +209,13 @@ class Emitter {
   std::chrono::steady_clock::time_point start_, last_progress_;
 };
 
-// Emits a processed batch in order, up to the first failure to emit. Once
-// emitted, an item whose document is larger than a batch gives its buffers
-// back (the text, the record): a batch's slot would otherwise keep them
-// until it is filled again, and every slot could hold one.
+// Emits a processed batch in order, up to the first failure to emit. A
+// batch's slot would keep a large document's text and record until it is
+// filled again, and every slot could hold one: see LargerThanBatch.
 Status EmitBatch(Batch* batch, Emitter* emitter) {
   for (WorkItem& w : batch->Items()) {
     RETURN_IF_ERROR(emitter->Emit(w));
-    if (w.item.doc.text.size() > kBatchBytes) w = WorkItem();
+    if (LargerThanBatch(w.item.doc)) w = WorkItem();
   }
   return Status::Ok();
 }

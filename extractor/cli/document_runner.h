@@ -76,6 +76,15 @@ Result<std::unique_ptr<Pipeline>> BuildPipeline(const RunOptions& options);
 // work, with every finished item already handed to the sink: the moment to
 // flush output to a streaming consumer, instead of once per record.
 using IdleCallback = std::function<void()>;
+
+// RunDocuments' batches: a batch closes at kBatchItems documents or at
+// kBatchBytes of text (or when the input has nothing more waiting).
+inline constexpr size_t kBatchItems = 32;
+inline constexpr size_t kBatchBytes = size_t{128} << 10;
+constexpr bool BatchFull(size_t items, size_t text_bytes) {
+  return items >= kBatchItems || text_bytes >= kBatchBytes;
+}
+
 Result<RunStats> RunDocuments(const Pipeline& pipeline, const RunOptions& options, const DocumentSink& sink,
                               const DocumentFormatter& formatter = nullptr, const IdleCallback& idle = nullptr);
 

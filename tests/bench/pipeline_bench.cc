@@ -15,14 +15,13 @@
 //
 // Benchmarks:
 //   BM_Depth/<stages>   Pipeline::Process: segment; segment+ner; segment+timex; all stages
-//   BM_Extract          all stages plus the NDJSON record, in batches of 32 documents run
-//                       stage by stage as `newsgraph extract` runs them; also on 2 threads
+//   BM_Extract          all stages plus the NDJSON record, in batches run stage by stage
+//                       as `newsgraph extract` runs them; also on 2 threads
 //   BM_ExtractByDocument  the same, each document through all stages before the next
 //   BM_Load             building the default pipeline: every data file loaded
 #include <benchmark/benchmark.h>
 #include <rapidjson/document.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -32,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/cli/document_runner.h"
 #include "extractor/pipeline/default_pipeline.h"
 #include "extractor/write/record_writer.h"
 
@@ -181,7 +181,7 @@ BENCHMARK_CAPTURE(BM_Depth, segment_timex, PipelineDepth::kTimexes)->Unit(benchm
 BENCHMARK_CAPTURE(BM_Depth, all_stages, PipelineDepth::kEvents)->Unit(benchmark::kMillisecond);
 
 // All stages and the NDJSON record, as `newsgraph extract` runs them: in
-// batches of up to 32 documents, each batch stage by stage
+// its batches (cli::BatchFull), each batch stage by stage
 // (Pipeline::ProcessBatch). With by_document, every document goes through
 // all stages before the next (Pipeline::Process), for comparison.
 void RunExtract(benchmark::State& state, bool by_document) {
@@ -192,21 +192,22 @@ void RunExtract(benchmark::State& state, bool by_document) {
   if (pipeline == nullptr) return state.SkipWithError(error.c_str());
   auto writer = write::MakeRecordWriter("ndjson", write::WriteOptions());
   if (!writer.ok()) return state.SkipWithError(writer.status().ToString().c_str());
-  constexpr size_t kBatch = 32;
-  std::vector<Document> batch(kBatch);
+  std::vector<Document> batch(cli::kBatchItems);
   std::vector<Document*> docs;
   std::vector<Status> statuses;
   std::string record;
   size_t output_bytes = 0;
   for (auto _ : state) {
-    for (size_t first = 0; first < corpus.docs.size(); first += kBatch) {
-      const size_t n = std::min(kBatch, corpus.docs.size() - first);
+    for (size_t first = 0, n = 0; first < corpus.docs.size(); first += n) {
+      size_t text_bytes = 0;
+      n = 0;
       docs.clear();
-      statuses.assign(n, Status::Ok());
-      for (size_t i = 0; i < n; ++i) {
-        Reset(corpus.docs[first + i], &batch[i]);
-        docs.push_back(&batch[i]);
+      while (first + n < corpus.docs.size() && !cli::BatchFull(n, text_bytes)) {
+        Reset(corpus.docs[first + n], &batch[n]);
+        text_bytes += batch[n].text.size();
+        docs.push_back(&batch[n++]);
       }
+      statuses.assign(n, Status::Ok());
       if (by_document) {
         for (size_t i = 0; i < n; ++i) statuses[i] = pipeline->Process(docs[i]);
       } else {
